@@ -1,0 +1,3 @@
+from netplus.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""Configuration from the environment, with the names the database documentation uses."""
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return platformdirs.user_data_path("netplus")
+
+
+class Settings(BaseSettings):
+    """Every setting comes from an environment variable of the same name (upper case)."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    # DATABASE_URL (postgresql://username:password@host:port/database) overrides the DB_* parts.
+    database_url: str | None = None
+    db_host: str | None = None
+    db_port: int = Field(default=5432, ge=1, le=65535)
+    db_name: str = "network_plus_learning"
+    db_user: str = "postgres"
+    db_password: SecretStr | None = None
+
+    # Where the embedded server keeps its data when no server is configured, and other local state.
+    netplus_data_dir: Path = Field(default_factory=default_data_dir)
+    backup_dir: Path | None = None
+    backup_retention_days: int = Field(default=7, ge=1)
+
+    # Passwords that `netplus db roles` gives the database roles; never stored in the repository.
+    db_app_user_password: SecretStr | None = None
+    db_readonly_password: SecretStr | None = None
+    db_admin_password: SecretStr | None = None
+
+    bcrypt_rounds: int = Field(default=12, ge=10, le=16)
+
+    @property
+    def server_configured(self) -> bool:
+        """A server is configured when DATABASE_URL or DB_HOST says where it is."""
+        return bool(self.database_url or self.db_host)
+
+    @property
+    def resolved_backup_dir(self) -> Path:
+        return self.backup_dir or self.netplus_data_dir / "backups"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

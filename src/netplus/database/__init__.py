@@ -1,0 +1,1 @@
+"""The database feature: migrations, roles, demo data, backups, maintenance and status."""

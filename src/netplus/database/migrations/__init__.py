@@ -1,0 +1,1 @@
+"""Alembic migrations. Each revision runs the SQL files beside it (versions/sql/)."""

@@ -1,0 +1,14 @@
+DROP FUNCTION get_user_dashboard_summary(uuid);
+DROP FUNCTION check_and_award_achievement(uuid, text);
+DROP FUNCTION update_learning_streak(uuid, date);
+DROP FUNCTION calculate_overall_progress(uuid);
+DROP TRIGGER question_bank_protect_used ON question_bank;
+DROP FUNCTION protect_used_question();
+DROP TRIGGER assessments_question_ids ON assessments;
+DROP FUNCTION check_assessment_questions();
+DROP TRIGGER learning_components_protect_referenced ON learning_components;
+DROP FUNCTION protect_referenced_component();
+DROP TRIGGER learning_components_prerequisites ON learning_components;
+DROP FUNCTION check_component_prerequisites();
+ALTER TABLE question_bank DROP CONSTRAINT question_bank_answer_matches_options;
+DROP FUNCTION question_answer_is_consistent(text, jsonb, jsonb);
