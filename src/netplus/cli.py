@@ -1,0 +1,33 @@
+"""The `netplus` command. Feature packages contribute sub-commands; this only assembles them."""
+
+import sys
+
+import psycopg
+import typer
+from rich.console import Console
+
+from netplus.core.database import DatabaseUnavailableError
+from netplus.database.backup import BackupError
+from netplus.database.cli import app as db_app
+from netplus.database.pgtools import ToolNotFoundError
+from netplus.database.restore import RestoreError
+
+app = typer.Typer(help="NetPlus: a learning platform for CompTIA Network+ (N10-009).",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+app.add_typer(db_app, name="db")
+
+EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotFoundError)
+
+
+def main() -> None:
+    """Entry point: expected failures end in one line on stderr, never a traceback."""
+    err = Console(stderr=True, highlight=False)
+    try:
+        app()
+    except EXPECTED_ERRORS as exc:
+        err.print(f"[red]netplus: {exc}[/red]")
+        sys.exit(1)
+    except psycopg.Error as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        err.print(f"[red]netplus: database error: {first_line}[/red]")
+        sys.exit(1)

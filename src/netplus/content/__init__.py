@@ -1,0 +1,1 @@
+"""Learning content: the file formats (content/FORMAT.md) and their database shapes."""
