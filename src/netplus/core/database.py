@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
@@ -39,6 +40,14 @@ class DatabaseTarget:
             host=self.host, port=str(self.port), dbname=self.dbname, user=self.user,
             password=self.password, connect_timeout="5", application_name="netplus",
         )
+
+    @property
+    def url(self) -> str:
+        """The seed's connection string form (a socket directory goes in the `host` parameter)."""
+        auth = quote(self.user, safe="") + (":" + quote(self.password, safe="") if self.password else "")
+        if self.host.startswith("/"):
+            return f"postgresql://{auth}@/{quote(self.dbname)}?host={quote(self.host)}&port={self.port}"
+        return f"postgresql://{auth}@{self.host}:{self.port}/{quote(self.dbname)}"
 
     @property
     def location(self) -> str:

@@ -12,6 +12,7 @@ from psycopg.types.json import Jsonb
 
 
 def adapt(value: Any) -> Any:
+    """Dicts go to JSONB; lists stay PostgreSQL arrays. A JSON scalar or list must come wrapped in Jsonb."""
     return Jsonb(value) if isinstance(value, dict) else value
 
 

@@ -91,9 +91,11 @@ def restore_backup(target: DatabaseTarget, path: Path, *, force: bool = False, c
         if filled and not force:
             raise RestoreError(f"database {target.dbname!r} already holds data (in {', '.join(filled[:5])}); "
                                "use --force to replace it")
-        if filled:
+        # The dump carries its own alembic_version row, so the target's goes first in any case.
+        emptied = tables if filled else [t for t in tables if t == "alembic_version"]
+        if emptied:
             prelude = sql.SQL("TRUNCATE {} CASCADE;\n").format(
-                sql.SQL(", ").join(sql.Identifier(t) for t in tables if t != "alembic_version")).as_string()
+                sql.SQL(", ").join(sql.Identifier(t) for t in emptied)).as_string()
     elif tables and not force:
         raise RestoreError(f"database {target.dbname!r} is not empty ({len(tables)} tables); "
                            "use --force to overwrite it")

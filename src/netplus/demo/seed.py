@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import bcrypt
 import yaml
 from psycopg import Connection
+from psycopg.types.json import Jsonb
 from pydantic import BaseModel, TypeAdapter
 
 from netplus.content.models import Question
@@ -53,7 +54,7 @@ def seed_demo_data(conn: Connection[Any], *, bcrypt_rounds: int) -> SeedReport:
     for q in questions:
         report.count("question_bank", upsert(conn, "question_bank", {
             "id": stable_id("question", q.id), "question_type": q.type, "question_text": q.question,
-            "question_data": q.data(), "correct_answer": q.answer, "explanation": q.explanation,
+            "question_data": q.data(), "correct_answer": Jsonb(q.answer), "explanation": q.explanation,
             "hints": q.hints, "points": q.points, "difficulty_level": q.difficulty, "domain": q.domain,
             "comptia_objectives": q.objectives, "tags": ["demo"], "is_published": True,
         }))

@@ -2,7 +2,7 @@
 -- Enumerated values are CHECK constraints on text (see backend/database/README.md: "Enumerations").
 
 CREATE FUNCTION set_updated_at() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
     NEW.updated_at := now();
     RETURN NEW;
@@ -11,7 +11,7 @@ $$;
 
 -- Lets a CHECK constraint refuse time zones the server does not know ('Mars/Olympus').
 CREATE FUNCTION is_valid_timezone(tz text) RETURNS boolean
-LANGUAGE plpgsql STABLE AS $$
+LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
 BEGIN
     PERFORM now() AT TIME ZONE tz;
     RETURN true;

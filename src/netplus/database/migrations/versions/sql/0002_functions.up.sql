@@ -2,7 +2,7 @@
 
 -- Is a question's correct answer consistent with its options? Shapes: content/FORMAT.md.
 CREATE FUNCTION question_answer_is_consistent(qtype text, qdata jsonb, answer jsonb) RETURNS boolean
-LANGUAGE plpgsql IMMUTABLE AS $$
+LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
 DECLARE
     option_ids jsonb;
     field jsonb;
@@ -86,7 +86,7 @@ ALTER TABLE question_bank ADD CONSTRAINT question_bank_answer_matches_options
 -- Prerequisites must name existing components and must not form a cycle. Deferred to commit so a
 -- loader can insert components in any order within one transaction.
 CREATE FUNCTION check_component_prerequisites() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
     missing uuid;
 BEGIN
@@ -116,7 +116,7 @@ CREATE CONSTRAINT TRIGGER learning_components_prerequisites
 
 -- A component that others list as a prerequisite cannot be removed out from under them.
 CREATE FUNCTION protect_referenced_component() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM learning_components c WHERE OLD.id = ANY (c.prerequisites)) THEN
         RAISE EXCEPTION 'component % is a prerequisite of other components', OLD.slug
@@ -130,7 +130,7 @@ CREATE TRIGGER learning_components_protect_referenced
 
 -- An assessment's question_ids must name existing questions, once each.
 CREATE FUNCTION check_assessment_questions() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
     missing uuid;
 BEGIN
@@ -151,7 +151,7 @@ CREATE CONSTRAINT TRIGGER assessments_question_ids
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_assessment_questions();
 
 CREATE FUNCTION protect_used_question() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM assessments a WHERE a.question_ids @> ARRAY[OLD.id]) THEN
         RAISE EXCEPTION 'question % is used by an assessment', OLD.id USING ERRCODE = 'foreign_key_violation';
@@ -167,7 +167,7 @@ CREATE TRIGGER question_bank_protect_used
 -- Share of the published catalog a user has worked through: the mean of the user's progress over
 -- every published component (components never opened count as 0, completed/mastered as 100).
 CREATE FUNCTION calculate_overall_progress(p_user_id uuid) RETURNS numeric(5, 2)
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     SELECT coalesce(round(avg(CASE WHEN p.status IN ('completed', 'mastered') THEN 100
                                    ELSE coalesce(p.progress_percentage, 0) END), 2), 0)::numeric(5, 2)
     FROM learning_components c
@@ -182,7 +182,7 @@ $$;
 -- streak_history keeps one entry per active day (the last 730).
 CREATE FUNCTION update_learning_streak(p_user_id uuid, p_activity_date date DEFAULT current_date)
 RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
     s learning_streaks%ROWTYPE;
     missed integer;
@@ -241,7 +241,7 @@ $$;
 -- (the unique (user_id, achievement_id) row is the arbiter). Inactive achievements are not awarded;
 -- an unknown code is an error, because it is a bug in the caller.
 CREATE FUNCTION check_and_award_achievement(p_user_id uuid, p_achievement_code text) RETURNS boolean
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
     a_id uuid;
     a_active boolean;
@@ -276,7 +276,7 @@ RETURNS TABLE (
     average_assessment_score numeric(5, 2),
     active_goals_count       integer
 )
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     SELECT
         (SELECT count(*) FROM user_progress p WHERE p.user_id = u.id AND p.status <> 'not_started')::integer,
         (SELECT count(*) FROM user_progress p WHERE p.user_id = u.id AND p.status IN ('completed', 'mastered'))::integer,
