@@ -21,7 +21,7 @@ EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotF
 
 def main() -> None:
     """Entry point: expected failures end in one line on stderr, never a traceback."""
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         app()
     except EXPECTED_ERRORS as exc:

@@ -124,7 +124,10 @@ def connect(target: DatabaseTarget, *, autocommit: bool = False) -> psycopg.Conn
     try:
         return psycopg.connect(target.conninfo, autocommit=autocommit)
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        # libpq's message is several lines ("connection to server at ... failed: Connection refused",
+        # then hints); the words after the last "failed:" are the reason.
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        reason = first.rsplit("failed:", 1)[-1].strip() or first
         raise DatabaseUnavailableError(
             f"cannot connect to PostgreSQL at {target.location}, database {target.dbname!r}: {reason}"
         ) from None

@@ -10,9 +10,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from netplus.core.database import DatabaseTarget, connect
+from netplus.database.migrations.env_settings import LOCK_TIMEOUT, MIGRATION_LOCK_KEY
 
-MIGRATION_LOCK_KEY = 7_321_004_009  # any constant shared by every migrating process
-LOCK_TIMEOUT = "10s"
 
 config = context.config
 target: DatabaseTarget = config.attributes["target"]

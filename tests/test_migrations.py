@@ -1,0 +1,88 @@
+"""Migrations: up, down to base, up again; each step leaves the schema it promises."""
+
+import threading
+import time
+import warnings
+
+from netplus.core.database import DatabaseTarget, connect
+from netplus.database import migrate
+
+CATALOG = """
+SELECT 'table ' || c.relname || ' ' || c.relkind::text FROM pg_class c
+ WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'i', 'S')
+UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || coalesce(column_default, '')
+  FROM information_schema.columns WHERE table_schema = 'public'
+UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+  FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+UNION ALL SELECT 'function ' || p.oid::regprocedure || ' ' || md5(p.prosrc) FROM pg_proc p
+ WHERE p.pronamespace = 'public'::regnamespace
+UNION ALL SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+UNION ALL SELECT 'policy ' || tablename || ' ' || policyname || ' ' || coalesce(qual, '') FROM pg_policies
+UNION ALL SELECT 'grant ' || table_name || ' ' || grantee || ' ' || privilege_type
+  FROM information_schema.role_table_grants WHERE table_schema = 'public' AND grantee IN ('app_user', 'readonly')
+"""
+
+
+def catalog(target: DatabaseTarget) -> list[str]:
+    with connect(target) as conn:
+        return sorted(str(r[0]) for r in conn.execute(CATALOG).fetchall())
+
+
+def test_up_down_to_base_and_up_again(empty_db: DatabaseTarget) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        migrate.upgrade(empty_db)
+        assert migrate.current_revision(empty_db) == migrate.head_revision() == "0004"
+        at_head = catalog(empty_db)
+        assert any(line.startswith("policy user_activity_logs user_logs_policy") for line in at_head)
+
+        migrate.downgrade(empty_db, "base")
+        assert migrate.current_revision(empty_db) is None
+        assert [line for line in catalog(empty_db) if "alembic_version" not in line] == []
+
+        migrate.upgrade(empty_db)
+        assert catalog(empty_db) == at_head
+
+
+def test_each_revision_downgrades_one_step(empty_db: DatabaseTarget) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        revisions = ["0001", "0002", "0003", "0004"]
+        snapshots = {}
+        for rev in revisions:
+            migrate.upgrade(empty_db, rev)
+            snapshots[rev] = catalog(empty_db)
+        for rev, previous in zip(reversed(revisions[1:]), reversed(revisions[:-1]), strict=True):
+            plan = migrate.rollback_plan(empty_db)
+            assert plan is not None and plan.revision == rev and plan.down_to == previous
+            assert plan.sql.strip()
+            migrate.downgrade(empty_db)
+            assert catalog(empty_db) == snapshots[previous]
+
+
+def test_concurrent_migrations_wait_for_the_advisory_lock(empty_db: DatabaseTarget) -> None:
+    from netplus.database.migrations.env_settings import MIGRATION_LOCK_KEY
+
+    with connect(empty_db) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        done = threading.Event()
+
+        def run() -> None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                migrate.upgrade(empty_db)
+            done.set()
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        deadline = time.monotonic() + 10
+        waiting = False
+        while time.monotonic() < deadline and not waiting:
+            row = holder.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").fetchone()
+            waiting = row == (1,)
+            time.sleep(0.05)
+        assert waiting and not done.is_set()
+        holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+        worker.join(timeout=30)
+    assert done.is_set()
+    assert migrate.current_revision(empty_db) == migrate.head_revision()
