@@ -32,7 +32,8 @@ def row_counts(target: DatabaseTarget) -> dict[str, int]:
 def test_full_backup_restores_into_a_new_database(fresh_seeded_db: DatabaseTarget, new_db: DatabaseTarget,
                                                   backup_dir: Path) -> None:
     made = create_backup(fresh_seeded_db, "full", backup_dir)
-    assert made.path.name.startswith(f"netplus_{fresh_seeded_db.dbname}_full_") and made.path.suffixes[-2:] == [".sql", ".gz"]
+    assert made.path.name.startswith(f"netplus_{fresh_seeded_db.dbname}_full_")
+    assert made.path.name.endswith(".sql.gz")
     assert [b.path for b in list_backups(backup_dir)] == [made.path]
     restore_backup(new_db, made.path, create=True)
     counts = row_counts(new_db)
@@ -114,7 +115,7 @@ def test_a_restore_that_fails_midway_changes_nothing(fresh_seeded_db: DatabaseTa
         conn.execute("INSERT INTO performance_metrics (metric_type, metric_name, metric_value) VALUES ('t', 'n', 1)")
         conn.commit()
     before = row_counts(fresh_seeded_db)
-    with pytest.raises(RestoreError, match="rolled back.*division by zero"):
+    with pytest.raises(RestoreError, match=r"rolled back.*division by zero"):
         restore_backup(fresh_seeded_db, bad, force=True)
     assert row_counts(fresh_seeded_db) == before
 

@@ -15,7 +15,8 @@ MATCH = {"left": [{"id": "l1", "text": "SSH"}, {"id": "l2", "text": "DNS"}],
          "right": [{"id": "r1", "text": "22"}, {"id": "r2", "text": "53"}, {"id": "r3", "text": "80"}]}
 SIM = {"fields": [
     {"id": "net", "label": "Subnet", "kind": "text", "normalize": "cidr"},
-    {"id": "mask", "label": "Mask", "kind": "select", "options": [{"id": "m1", "text": "/26"}, {"id": "m2", "text": "/27"}]},
+    {"id": "mask", "label": "Mask", "kind": "select",
+     "options": [{"id": "m1", "text": "/26"}, {"id": "m2", "text": "/27"}]},
     {"id": "steps", "label": "Order", "kind": "order", "items": [{"id": "s1", "text": "x"}, {"id": "s2", "text": "y"}]},
 ]}
 
@@ -103,9 +104,10 @@ def test_a_component_others_require_cannot_be_deleted(db: Conn) -> None:
 
 def test_assessment_questions_must_exist_once(db: Conn) -> None:
     q = make_question(db)
-    with pytest.raises(psycopg.errors.ForeignKeyViolation, match="unknown question"), db.transaction():
+    with db.transaction(force_rollback=True):
         make_assessment(db, [q, uuid.UUID("00000000-0000-0000-0000-000000000002")])
-        commit_point(db)
+        with pytest.raises(psycopg.errors.ForeignKeyViolation, match="unknown question"):
+            commit_point(db)
     db.execute("SET CONSTRAINTS ALL DEFERRED")
     make_assessment(db, [q, q])
     with pytest.raises(psycopg.errors.UniqueViolation, match="lists a question twice"):

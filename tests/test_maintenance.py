@@ -36,7 +36,8 @@ def test_monthly_moves_old_logs_into_the_archive(fresh_db: DatabaseTarget) -> No
     assert report.unused_indexes  # a fresh database has scanned almost nothing
     with connect(fresh_db) as conn:
         kept = conn.execute("SELECT metadata ->> 'age' FROM user_activity_logs ORDER BY 1").fetchall()
-        archived = conn.execute("SELECT metadata ->> 'age', user_id FROM user_activity_logs_archive ORDER BY 1").fetchall()
+        archived = conn.execute(
+            "SELECT metadata ->> 'age', user_id FROM user_activity_logs_archive ORDER BY 1").fetchall()
     assert kept == [("10 days",), ("89 days",)]
     assert archived == [("400 days", user), ("91 days", user)]
 

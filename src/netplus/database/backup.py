@@ -63,7 +63,8 @@ def create_backup(target: DatabaseTarget, kind: BackupKind, directory: Path) -> 
         with gzip.open(partial, "wb") as out, subprocess.Popen(
                 args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
             out.write(header.encode())
-            assert proc.stdout is not None and proc.stderr is not None
+            assert proc.stdout is not None
+            assert proc.stderr is not None
             shutil.copyfileobj(proc.stdout, out, length=1 << 20)
             errors = proc.stderr.read().decode(errors="replace")
         if proc.returncode != 0:

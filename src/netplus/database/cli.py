@@ -67,7 +67,8 @@ def require_migrated(t: DatabaseTarget) -> None:
 
 @app.command("migrate")
 def migrate_command(action: MigrateAction, yes: YesOption = False) -> None:
-    """up: apply all migrations. down: show the last one's rollback (--yes runs it). reset: drop, recreate and migrate (--yes)."""
+    """up: apply all migrations. down: show the last one's rollback (--yes runs it).
+    reset: drop, recreate and migrate the database (--yes)."""
     t = target()
     if action is MigrateAction.up:
         migrate.upgrade(t)
@@ -177,7 +178,7 @@ def restore_command(
 def maintain_command(period: MaintenancePeriod) -> None:
     """Run the daily, weekly or monthly maintenance tasks and report what they did."""
     settings = get_settings()
-    report = maintenance.run_maintenance(target(), period.value,  # type: ignore[arg-type]
+    report = maintenance.run_maintenance(target(), period.value,
                                          backup_dir=settings.resolved_backup_dir)
     for step in report.steps:
         out.print(f"- {step}")

@@ -62,7 +62,7 @@ def rollback_plan(target: DatabaseTarget) -> RollbackPlan | None:
     if current is None:
         return None
     script = ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(current)
-    assert script is not None and script.module is not None
+    assert script is not None
     down_file = sql_path(Path(script.path).stem + ".down.sql")
     return RollbackPlan(
         revision=current,

@@ -12,7 +12,6 @@ from sqlalchemy.pool import NullPool
 from netplus.core.database import DatabaseTarget, connect
 from netplus.database.migrations.env_settings import LOCK_TIMEOUT, MIGRATION_LOCK_KEY
 
-
 config = context.config
 target: DatabaseTarget = config.attributes["target"]
 

@@ -18,4 +18,5 @@ def run_sql_file(name: str) -> None:
     simple query): SQLAlchemy's text() would read `:name` inside PL/pgSQL bodies as bind parameters.
     """
     driver_connection = op.get_bind().connection.driver_connection
+    assert driver_connection is not None
     driver_connection.execute(sql_path(name).read_bytes())
