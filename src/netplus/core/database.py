@@ -51,8 +51,7 @@ class DatabaseTarget:
 
     @property
     def location(self) -> str:
-        where = f"{self.host}:{self.port}"
-        return f"{where} (embedded server in {self.embedded_dir})" if self.embedded_dir else where
+        return f"the embedded server in {self.embedded_dir}" if self.embedded_dir else f"{self.host}:{self.port}"
 
     def with_database(self, dbname: str) -> DatabaseTarget:
         return replace(self, dbname=dbname)

@@ -111,7 +111,10 @@ def migrate_reset(t: DatabaseTarget, *, yes: bool) -> None:
 @app.command("seed")
 def seed_command() -> None:
     """Create the demo accounts, catalog, questions, assessments and achievements (idempotent)."""
-    t = target()
+    seed_into(target())
+
+
+def seed_into(t: DatabaseTarget) -> None:
     require_migrated(t)
     with connection(t) as conn, conn.transaction():
         report = seed_demo_data(conn, bcrypt_rounds=get_settings().bcrypt_rounds)
@@ -130,7 +133,7 @@ def setup_command(demo: Annotated[bool, typer.Option(help="Also load the demo da
         roles.apply_roles(conn, roles.role_specs(get_settings()))
     out.print(f"Database {t.dbname!r} at {t.location} is migrated to {migrate.head_revision()}.")
     if demo:
-        seed_command()
+        seed_into(t)
 
 
 @app.command("roles")
