@@ -1,53 +1,77 @@
-"""`netplus db roles`: the seed's roles, with passwords from the environment only."""
+"""`netplus db roles`: the seed's roles, with passwords from the environment only.
+
+Roles are cluster-wide, so these tests work on throwaway role names and never change the
+app_user/readonly/admin roles a developer may have configured.
+"""
 
 import secrets
+import uuid
+from collections.abc import Iterator
 
 import pytest
+from psycopg import sql
 from pydantic import SecretStr
 
 from netplus.core.config import Settings
 from netplus.core.database import DatabaseTarget, connect
-from netplus.database.roles import apply_roles, role_specs
+from netplus.database.roles import RoleSpec, apply_roles, role_specs
+
+ATTRIBUTES = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
 
 
-def test_roles_get_login_and_a_scram_password_from_the_environment(fresh_db: DatabaseTarget) -> None:
+@pytest.fixture
+def role_name(fresh_db: DatabaseTarget) -> Iterator[str]:
+    name = f"netplus_test_role_{uuid.uuid4().hex[:8]}"
+    yield name
+    with connect(fresh_db, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+def test_passwords_come_from_the_environment_variables() -> None:
+    settings = Settings(db_app_user_password=SecretStr("a" * 20), db_admin_password=SecretStr("b" * 20))
+    specs = {s.name: s for s in role_specs(settings)}
+    assert set(specs) == {"app_user", "readonly", "admin"}
+    assert specs["app_user"].password == "a" * 20
+    assert specs["readonly"].password is None
+    assert specs["admin"].password == "b" * 20
+    assert specs["admin"].attributes == "SUPERUSER"
+    assert "NOBYPASSRLS" in specs["app_user"].attributes
+
+
+def test_a_role_with_a_password_can_log_in_with_a_scram_verifier(fresh_db: DatabaseTarget, role_name: str) -> None:
     password = secrets.token_urlsafe(16)
-    settings = Settings(db_app_user_password=SecretStr(password), db_readonly_password=SecretStr(password))
     with connect(fresh_db, autocommit=True) as conn:
-        outcomes = {o.name: o.action for o in apply_roles(conn, role_specs(settings))}
-        assert outcomes["app_user"] in ("created", "updated")
-        assert outcomes["admin"].startswith("skipped") or outcomes["admin"].startswith("unchanged")
-        row = conn.execute("SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = 'app_user'").fetchone()
-        assert row is not None and row[0] is True
-        assert str(row[1]).startswith("SCRAM-SHA-256$4096:")
-        assert password not in str(row[1])
-        # leave the cluster as the migrations left it: roles that cannot log in
-        conn.execute("ALTER ROLE app_user NOLOGIN PASSWORD NULL")
-        conn.execute("ALTER ROLE readonly NOLOGIN PASSWORD NULL")
+        assert [o.action for o in apply_roles(conn, [RoleSpec(role_name, ATTRIBUTES, password)])] == ["created"]
+        assert [o.action for o in apply_roles(conn, [RoleSpec(role_name, ATTRIBUTES, password)])] == ["updated"]
+        row = conn.execute("SELECT rolcanlogin, rolbypassrls, rolpassword FROM pg_authid WHERE rolname = %s",
+                           (role_name,)).fetchone()
+    assert row is not None
+    assert row[0] is True
+    assert row[1] is False
+    assert str(row[2]).startswith("SCRAM-SHA-256$4096:")
+    assert password not in str(row[2])
+    login = DatabaseTarget(host=fresh_db.host, port=fresh_db.port, dbname=fresh_db.dbname, user=role_name,
+                           password=password)
+    with connect(login) as session:
+        assert session.execute("SELECT current_user").fetchone() == (role_name,)
 
 
-def test_the_app_role_can_log_in_with_its_password(fresh_db: DatabaseTarget) -> None:
-    password = secrets.token_urlsafe(16)
-    settings = Settings(db_app_user_password=SecretStr(password))
+def test_without_a_password_a_role_exists_but_cannot_log_in(fresh_db: DatabaseTarget, role_name: str) -> None:
     with connect(fresh_db, autocommit=True) as conn:
-        apply_roles(conn, role_specs(settings)[:1])
-    try:
-        login = DatabaseTarget(host=fresh_db.host, port=fresh_db.port, dbname=fresh_db.dbname, user="app_user",
-                               password=password)
-        with connect(login) as app:
-            assert app.execute("SELECT current_user").fetchone() == ("app_user",)
-            assert app.execute("SELECT count(*) FROM user_progress").fetchone() == (0,)
-    finally:
-        with connect(fresh_db, autocommit=True) as conn:
-            conn.execute("ALTER ROLE app_user NOLOGIN PASSWORD NULL")
+        outcomes = apply_roles(conn, [RoleSpec(role_name, ATTRIBUTES, None)])
+        assert [o.action for o in outcomes] == ["created without login"]
+        assert conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (role_name,)).fetchone() == (False,)
+        again = apply_roles(conn, [RoleSpec(role_name, ATTRIBUTES, None)])
+        assert [o.action for o in again] == ["unchanged (no password given)"]
 
 
-def test_without_passwords_nothing_can_log_in(fresh_db: DatabaseTarget) -> None:
+def test_the_superuser_admin_is_only_created_with_a_password(fresh_db: DatabaseTarget) -> None:
     with connect(fresh_db, autocommit=True) as conn:
-        outcomes = apply_roles(conn, role_specs(Settings()))
-        assert all(o.action.startswith(("unchanged", "skipped", "created without login")) for o in outcomes)
-        assert conn.execute("SELECT bool_or(rolcanlogin) FROM pg_roles WHERE rolname IN ('app_user', 'readonly')"
-                            ).fetchone() == (False,)
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'admin'").fetchone() is not None
+        [outcome] = apply_roles(conn, [RoleSpec("admin", "SUPERUSER", None)])
+        assert outcome.action == ("unchanged (no password given)" if exists else
+                                  "skipped (set DB_ADMIN_PASSWORD to create it)")
+        assert (conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'admin'").fetchone() is not None) == exists
 
 
 @pytest.mark.parametrize("rounds", [9, 17])
