@@ -46,8 +46,8 @@ def test_migrate_up_creates_and_migrates_a_new_database(server: DatabaseTarget) 
     try:
         result = run("migrate.sh", "up", target=target)
         assert result.returncode == 0, result.stderr
-        assert "is at revision 0004" in result.stdout
-        assert migrate.current_revision(target) == "0004"
+        assert f"is at revision {migrate.head_revision()}" in result.stdout
+        assert migrate.current_revision(target) == migrate.head_revision()
     finally:
         drop_database(target)
 
@@ -55,12 +55,15 @@ def test_migrate_up_creates_and_migrates_a_new_database(server: DatabaseTarget) 
 def test_migrate_down_shows_the_plan_and_needs_yes(fresh_db: DatabaseTarget) -> None:
     shown = run("migrate.sh", "down", target=fresh_db)
     assert shown.returncode == 0
-    assert "Rolling back would undo revision 0004" in shown.stdout
-    assert "DROP POLICY" in shown.stdout and "migrate.sh down --yes" in shown.stdout
-    assert migrate.current_revision(fresh_db) == "0004"
+    head = migrate.head_revision()
+    plan = migrate.rollback_plan(fresh_db)
+    assert plan is not None
+    assert f"Rolling back would undo revision {head}" in shown.stdout
+    assert plan.sql.splitlines()[0] in shown.stdout and "migrate.sh down --yes" in shown.stdout
+    assert migrate.current_revision(fresh_db) == head
     done = run("migrate.sh", "down", "--yes", target=fresh_db)
     assert done.returncode == 0, done.stderr
-    assert migrate.current_revision(fresh_db) == "0003"
+    assert migrate.current_revision(fresh_db) == plan.down_to
 
 
 def test_reset_refuses_without_confirmation(fresh_seeded_db: DatabaseTarget) -> None:
@@ -72,7 +75,7 @@ def test_reset_refuses_without_confirmation(fresh_seeded_db: DatabaseTarget) -> 
     assert done.returncode == 0, done.stderr
     with connect(fresh_seeded_db) as conn:
         assert conn.execute("SELECT count(*) FROM users").fetchone() == (0,)
-    assert migrate.current_revision(fresh_seeded_db) == "0004"
+    assert migrate.current_revision(fresh_seeded_db) == migrate.head_revision()
 
 
 def test_seed_backup_and_restore_through_the_scripts(fresh_db: DatabaseTarget, server: DatabaseTarget,
@@ -117,5 +120,5 @@ def test_status_reports_version_and_tables(fresh_seeded_db: DatabaseTarget) -> N
     result = subprocess.run([sys.executable, "-m", "netplus", "db", "status"],
                             capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
-    assert "Migration: 0004 (up to date)" in result.stdout
+    assert f"Migration: {migrate.head_revision()} (up to date)" in result.stdout
     assert "learning_components" in result.stdout

@@ -6,17 +6,20 @@ import psycopg
 import typer
 from rich.console import Console
 
+from netplus.content.cli import app as content_app
 from netplus.core.database import DatabaseUnavailableError
 from netplus.database.backup import BackupError
 from netplus.database.cli import app as db_app
 from netplus.database.pgtools import ToolNotFoundError
 from netplus.database.restore import RestoreError
+from netplus.demo.seed import ContentProblemsError
 
 app = typer.Typer(help="NetPlus: a learning platform for CompTIA Network+ (N10-009).",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(db_app, name="db")
+app.add_typer(content_app, name="content")
 
-EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotFoundError)
+EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotFoundError, ContentProblemsError)
 
 
 def main() -> None:

@@ -37,10 +37,17 @@ class Settings(BaseSettings):
 
     bcrypt_rounds: int = Field(default=12, ge=10, le=16)
 
+    # The exam packs (content/<exam>/); by default the content/ folder of this source checkout.
+    content_dir: Path | None = None
+
     @property
     def server_configured(self) -> bool:
         """A server is configured when DATABASE_URL or DB_HOST says where it is."""
         return bool(self.database_url or self.db_host)
+
+    @property
+    def resolved_content_dir(self) -> Path:
+        return self.content_dir or Path(__file__).resolve().parents[3] / "content"
 
     @property
     def resolved_backup_dir(self) -> Path:

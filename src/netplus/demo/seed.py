@@ -5,7 +5,6 @@ of duplicating them. Accounts, profiles and settings are created once and then l
 user's changes (and password hash, which bcrypt salts anew each time) are not overwritten.
 """
 
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,19 +15,19 @@ from psycopg import Connection
 from psycopg.types.json import Jsonb
 from pydantic import BaseModel, TypeAdapter
 
+from netplus.content.checks import check_pack
+from netplus.content.loader import load_pack
 from netplus.content.models import Question
+from netplus.content.pack import pack_roots, read_pack
+from netplus.core.config import get_settings
+from netplus.core.ids import stable_id
 from netplus.core.upsert import upsert
 from netplus.demo.models import DemoAchievement, DemoAssessment, DemoComponent, DemoUser
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PASSWORD = "password123"  # noqa: S105 - the documented demo password
-ID_NAMESPACE = uuid.UUID("6f1d3c52-8a4e-4b8f-9a57-0e3d2c1b9a10")
 
 Model = TypeVar("Model", bound=BaseModel)
-
-
-def stable_id(kind: str, key: str) -> uuid.UUID:
-    return uuid.uuid5(ID_NAMESPACE, f"{kind}:{key}")
 
 
 def read_list(name: str, model: type[Model]) -> list[Model]:
@@ -42,11 +41,18 @@ class SeedReport:
     written: dict[str, int] = field(default_factory=dict)
 
     def count(self, table: str, changed: bool) -> None:
-        self.written[table] = self.written.get(table, 0) + int(changed)
+        self.add(table, int(changed))
+
+    def add(self, table: str, rows: int) -> None:
+        self.written[table] = self.written.get(table, 0) + rows
 
 
-def seed_demo_data(conn: Connection[Any], *, bcrypt_rounds: int) -> SeedReport:
-    """Write the whole demo set in the caller's transaction."""
+class ContentProblemsError(Exception):
+    """The exam pack the demo loads has problems; `netplus content validate` lists them."""
+
+
+def seed_demo_data(conn: Connection[Any], *, bcrypt_rounds: int, content_dir: Path | None = None) -> SeedReport:
+    """Write the whole demo set, then the exam packs of `content_dir`, in the caller's transaction."""
     report = SeedReport()
     seed_users(conn, read_list("users.yaml", DemoUser), bcrypt_rounds, report)
     questions = TypeAdapter(list[Question]).validate_python(
@@ -70,6 +76,13 @@ def seed_demo_data(conn: Connection[Any], *, bcrypt_rounds: int) -> SeedReport:
             "description": ach.description, "achievement_type": ach.type, "rarity": ach.rarity,
             "points": ach.points, "icon": ach.icon, "criteria": ach.criteria,
         }))
+    for root in pack_roots(content_dir or get_settings().resolved_content_dir):
+        pack = read_pack(root)
+        if problems := check_pack(pack):
+            raise ContentProblemsError(f"{root} has {len(problems)} problems (netplus content validate {root}); "
+                                       f"first: {problems[0]}")
+        for table, rows in load_pack(conn, pack).items():
+            report.add(table, rows)
     return report
 
 
