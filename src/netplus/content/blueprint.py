@@ -4,6 +4,7 @@ the same assessments."""
 
 import math
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,7 +28,7 @@ class AssessmentPlan:
     prerequisites: list[str] = field(default_factory=list)  # component slugs
 
 
-def largest_remainder(weights: dict[str, float], total: int) -> dict[str, int]:
+def largest_remainder(weights: Mapping[str, float], total: int) -> dict[str, int]:
     """Seats by the largest-remainder (Hamilton) method: N10-009's 23/20/19/14/24 over 90 give 21/18/17/12/22."""
     exact = {k: Decimal(str(w)) * total / sum(Decimal(str(v)) for v in weights.values()) for k, w in weights.items()}
     seats = {k: math.floor(v) for k, v in exact.items()}
