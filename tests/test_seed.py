@@ -58,12 +58,23 @@ def test_assessments_and_achievements_cover_their_types(seeded: Conn) -> None:
         "perfect_score", "domain_mastery", "special"}
 
 
-def test_quiz_components_point_at_their_assessment(seeded: Conn) -> None:
+def test_quiz_components_point_at_their_assessment_or_generator(seeded: Conn) -> None:
     broken = seeded.execute(
         "SELECT c.slug FROM learning_components c WHERE c.component_type IN ('quiz', 'assessment', 'practice_exam')"
         " AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.id = (c.content ->> 'assessment_id')::uuid)"
+        " AND NOT (c.component_type = 'quiz' AND c.content ? 'generator')"
     ).fetchall()
     assert broken == []
+    drills = seeded.execute("SELECT slug FROM learning_components WHERE content ? 'generator' ORDER BY 1").fetchall()
+    assert drills == [("n10-009-ports-drill",), ("n10-009-subnetting-drill",)]
+
+
+def test_the_demo_includes_the_exam_pack(seeded: Conn) -> None:
+    row = seeded.execute("SELECT count(*) FILTER (WHERE 'N10-009' = ANY (tags)),"
+                         " count(*) FILTER (WHERE 'demo' = ANY (tags)) FROM question_bank").fetchone()
+    assert row == (420, 14)
+    assert seeded.execute("SELECT count(*) FROM assessments WHERE assessment_type = 'practice_exam'"
+                          " AND cardinality(question_ids) = 90").fetchone() == (3,)
 
 
 def snapshot(conn: Conn) -> dict[str, list[str]]:

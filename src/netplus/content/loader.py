@@ -11,7 +11,7 @@ from psycopg.types.json import Jsonb
 
 from netplus.content.blueprint import AssessmentPlan, plan_assessments
 from netplus.content.models import Question
-from netplus.content.pack import ObjectivePack, Pack
+from netplus.content.pack import Drill, ObjectivePack, Pack
 from netplus.core.ids import stable_id
 from netplus.core.upsert import upsert
 
@@ -41,6 +41,8 @@ def load_pack(conn: Connection[Any], pack: Pack) -> Counter[str]:
             written["learning_components"] += upsert(conn, "learning_components", row)
         for q in o.questions:
             written["question_bank"] += upsert(conn, "question_bank", question_row(q, exam.code))
+    for drill in exam.drills:
+        written["learning_components"] += upsert(conn, "learning_components", drill_component(drill, exam.code))
     for plan in plan_assessments(pack):
         written["learning_components"] += upsert(conn, "learning_components", plan_component(plan, exam.code))
         written["assessments"] += upsert(conn, "assessments", plan_row(plan, exam.code))
@@ -102,6 +104,19 @@ def plan_component(plan: AssessmentPlan, exam_code: str) -> dict[str, Any]:
         "difficulty_level": "advanced" if plan.assessment_type == "practice_exam" else "intermediate",
         "estimated_minutes": minutes, "prerequisites": [stable_id("component", p) for p in plan.prerequisites],
         "comptia_objectives": plan.objectives, "sort_order": order, "is_published": True,
+        "published_at": PUBLISHED_AT, "exam_code": exam_code,
+    }
+
+
+def drill_component(drill: Drill, exam_code: str) -> dict[str, Any]:
+    return {
+        "id": stable_id("component", drill.slug), "component_type": "quiz", "domain": drill.domain,
+        "subdomain": None, "title": drill.title, "slug": drill.slug,
+        "description": f"{drill.questions} freshly generated questions every attempt; never the same set twice.",
+        "content": {"generator": {"kinds": drill.kinds, "questions": drill.questions,
+                                  "time_limit_minutes": drill.time_limit_minutes}},
+        "difficulty_level": "intermediate", "estimated_minutes": drill.time_limit_minutes or drill.questions * 2,
+        "prerequisites": [], "comptia_objectives": drill.objectives, "sort_order": 950, "is_published": True,
         "published_at": PUBLISHED_AT, "exam_code": exam_code,
     }
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError, field_validator
 
 from netplus.content.models import Difficulty, ObjectiveCode, Question, Strict
 from netplus.content.problems import Problem
@@ -60,6 +60,27 @@ class Scale(Strict):
     max: int
 
 
+class Drill(Strict):
+    """Generated practice: each attempt draws `questions` new items from the generator `kinds`."""
+
+    slug: Slug = Field(pattern=SLUG)
+    title: str
+    domain: str = Field(pattern=r"^[1-9]\.0$")
+    objectives: list[ObjectiveCode] = Field(min_length=1)
+    questions: int = Field(ge=1, le=100)
+    time_limit_minutes: int | None = Field(default=None, ge=1)
+    kinds: list[str] = Field(min_length=1)
+
+    @field_validator("kinds")
+    @classmethod
+    def kinds_exist(cls, kinds: list[str]) -> list[str]:
+        from netplus.content.generators import KINDS
+
+        if unknown := sorted(set(kinds) - {k.value for k in KINDS}):
+            raise ValueError(f"unknown generator kinds {unknown}")
+        return kinds
+
+
 class ExamSpec(Strict):
     code: str = Field(pattern=r"^[A-Z0-9]+-[0-9]{3}$")
     name: str
@@ -69,6 +90,7 @@ class ExamSpec(Strict):
     scale: Scale
     domains: list[DomainSpec] = Field(min_length=1)
     assessments: AssessmentRules = AssessmentRules()
+    drills: list[Drill] = []
 
 
 class ObjectiveFile(Strict):
