@@ -13,11 +13,13 @@ from netplus.database.cli import app as db_app
 from netplus.database.pgtools import ToolNotFoundError
 from netplus.database.restore import RestoreError
 from netplus.demo.seed import ContentProblemsError
+from netplus.serve import serve_command
 
 app = typer.Typer(help="NetPlus: a learning platform for CompTIA Network+ (N10-009).",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(db_app, name="db")
 app.add_typer(content_app, name="content")
+app.command("serve")(serve_command)
 
 EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotFoundError, ContentProblemsError)
 

@@ -7,12 +7,15 @@ import typer
 from rich.console import Console
 
 from netplus.content.checks import check_pack
+from netplus.content.interchange_cli import export_command, import_command
 from netplus.content.loader import load_pack
 from netplus.content.pack import Pack, pack_roots, read_pack
 from netplus.core.config import get_settings
 from netplus.core.database import connection
 
-app = typer.Typer(help="Exam content: validate and load the packs in content/.", no_args_is_help=True)
+app = typer.Typer(help="Exam content: validate, load, import and export.", no_args_is_help=True)
+app.command("export")(export_command)
+app.command("import")(import_command)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

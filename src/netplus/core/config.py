@@ -40,6 +40,28 @@ class Settings(BaseSettings):
     # The exam packs (content/<exam>/); by default the content/ folder of this source checkout.
     content_dir: Path | None = None
 
+    # The service's connection pool (the seed's recommendation: 10 to 50 connections, 300 s idle).
+    db_pool_min: int = Field(default=10, ge=1)
+    db_pool_max: int = Field(default=50, ge=1)
+    db_pool_idle_seconds: float = Field(default=300, gt=0)
+
+    # Sessions: a session unused for `idle` ends, and none lives longer than `absolute`.
+    session_idle_minutes: int = Field(default=7 * 24 * 60, ge=5)
+    session_absolute_days: int = Field(default=30, ge=1)
+    email_token_hours: int = Field(default=24, ge=1)
+    reset_token_minutes: int = Field(default=60, ge=5)
+
+    # Rate limits use Redis when REDIS_URL is set, this process's memory otherwise.
+    redis_url: str | None = None
+    # Where links in mail point, and whether cookies are Secure.
+    public_base_url: str = "http://127.0.0.1:8000"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    mail_from: str = "NetPlus <no-reply@netplus.invalid>"
+    metrics_flush_seconds: float = Field(default=10, gt=0)
+
     @property
     def server_configured(self) -> bool:
         """A server is configured when DATABASE_URL or DB_HOST says where it is."""

@@ -1,0 +1,1 @@
+"""Accounts: registration, email verification, sign-in sessions, password reset, profile and settings."""
