@@ -48,7 +48,7 @@ def test_up_down_to_base_and_up_again(empty_db: DatabaseTarget) -> None:
 def test_each_revision_downgrades_one_step(empty_db: DatabaseTarget) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        revisions = ["0001", "0002", "0003", "0004", "0005", "0006"]
+        revisions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
         assert revisions[-1] == migrate.head_revision()
         snapshots = {}
         for rev in revisions:

@@ -1,0 +1,1 @@
+"""Achievements: criteria as data, one engine that evaluates them after each learning activity."""
