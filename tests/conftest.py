@@ -31,11 +31,13 @@ Conn = psycopg.Connection[tuple[object, ...]]
 RUN_ID = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
 
 
+TEST_PGDATA = platformdirs.user_cache_path("netplus") / "test-pgdata"
+
+
 def start_test_embedded_server() -> DatabaseTarget:
     from netplus.core.database import embedded_server_url
 
-    pgdata = platformdirs.user_cache_path("netplus") / "test-pgdata"
-    return target_from_url(embedded_server_url(pgdata), embedded_dir=pgdata)
+    return target_from_url(embedded_server_url(TEST_PGDATA), embedded_dir=TEST_PGDATA)
 
 
 @pytest.fixture(scope="session")
@@ -49,12 +51,13 @@ def server() -> Iterator[DatabaseTarget]:
     if settings.server_configured:
         yield resolve_target(settings).maintenance
         return
+    already_running = (TEST_PGDATA / "postmaster.pid").exists()
     target = start_test_embedded_server()
     yield target.maintenance
-    from netplus.database.embedded import stop_embedded
+    if not already_running:  # another test session may still be using a server it found running
+        from netplus.database.embedded import stop_embedded
 
-    assert target.embedded_dir is not None
-    stop_embedded(target.embedded_dir)
+        stop_embedded(TEST_PGDATA)
 
 
 @pytest.fixture(scope="session")

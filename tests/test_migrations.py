@@ -3,9 +3,11 @@
 import threading
 import time
 import warnings
+from decimal import Decimal
 
 from netplus.core.database import DatabaseTarget, connect
 from netplus.database import migrate
+from tests.factories import make_component, make_progress, make_user
 
 CATALOG = """
 SELECT 'table ' || c.relname || ' ' || c.relkind::text FROM pg_class c
@@ -48,7 +50,7 @@ def test_up_down_to_base_and_up_again(empty_db: DatabaseTarget) -> None:
 def test_each_revision_downgrades_one_step(empty_db: DatabaseTarget) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        revisions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
+        revisions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
         assert revisions[-1] == migrate.head_revision()
         snapshots = {}
         for rev in revisions:
@@ -88,3 +90,26 @@ def test_concurrent_migrations_wait_for_the_advisory_lock(empty_db: DatabaseTarg
         worker.join(timeout=30)
     assert done.is_set()
     assert migrate.current_revision(empty_db) == migrate.head_revision()
+
+
+def test_0008_corrects_time_zones_and_recounts_components(empty_db: DatabaseTarget) -> None:
+    """Rows written under the old rules: zones in the wrong case or as offsets, counters out of step."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        migrate.upgrade(empty_db, "0007")
+        with connect(empty_db) as conn:
+            users = [make_user(conn) for _ in range(3)]
+            for user, zone in zip(users, ("europe/london", "UTC+3", "Asia/Tokyo"), strict=True):
+                conn.execute("INSERT INTO user_profiles (user_id, timezone) VALUES (%s, %s)", (user, zone))
+            component = make_component(conn, completion_count=7, rating_count=1, average_rating=1)
+            for user, rating in zip(users, (5, 4, None), strict=True):
+                make_progress(conn, user, component, rating=rating, status="completed", progress_percentage=100,
+                              completion_date="2026-01-02")
+            conn.commit()
+        migrate.upgrade(empty_db)
+        with connect(empty_db) as conn:
+            zones = conn.execute("SELECT timezone FROM user_profiles ORDER BY created_at, id").fetchall()
+            counters = conn.execute("SELECT average_rating, rating_count, completion_count FROM learning_components"
+                                    ).fetchone()
+    assert sorted(str(z[0]) for z in zones) == ["Asia/Tokyo", "Europe/London", "UTC"]
+    assert counters == (Decimal("4.50"), 2, 3)

@@ -6,6 +6,7 @@ import psycopg
 import typer
 from rich.console import Console
 
+from netplus.analytics.cli import app as analytics_app
 from netplus.content.cli import app as content_app
 from netplus.core.database import DatabaseUnavailableError
 from netplus.database.backup import BackupError
@@ -19,6 +20,7 @@ app = typer.Typer(help="NetPlus: a learning platform for CompTIA Network+ (N10-0
                   no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(db_app, name="db")
 app.add_typer(content_app, name="content")
+app.add_typer(analytics_app, name="analytics")
 app.command("serve")(serve_command)
 
 EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotFoundError, ContentProblemsError)

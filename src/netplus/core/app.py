@@ -10,6 +10,12 @@ from fastapi.responses import JSONResponse
 from netplus import __version__
 from netplus.accounts.me_routes import router as me_router
 from netplus.accounts.routes import router as auth_router
+from netplus.admin.routes import router as admin_router
+from netplus.analytics.learner_routes import router as learners_router
+from netplus.analytics.routes import router as analytics_router
+from netplus.assessments.routes import router as assessments_router
+from netplus.authoring.routes import router as authoring_router
+from netplus.catalog.routes import router as catalog_router
 from netplus.core.config import Settings
 from netplus.core.database import DatabaseTarget
 from netplus.core.metrics import LatencyRecorder
@@ -17,6 +23,8 @@ from netplus.core.pool import create_pool
 from netplus.core.problems import install_problem_handlers
 from netplus.core.ratelimit import Limiter
 from netplus.core.requestlog import RequestLogMiddleware
+from netplus.me.routes import router as my_router
+from netplus.progress.routes import router as progress_router
 
 STARTED = time.monotonic()
 
@@ -47,6 +55,14 @@ def create_app(settings: Settings, target: DatabaseTarget, *, record_metrics: bo
     app.add_middleware(RequestLogMiddleware, observe=recorder.observe if record_metrics else None)
     app.include_router(auth_router)
     app.include_router(me_router)
+    app.include_router(catalog_router)
+    app.include_router(progress_router)
+    app.include_router(my_router)
+    app.include_router(assessments_router)
+    app.include_router(authoring_router)
+    app.include_router(learners_router)
+    app.include_router(admin_router)
+    app.include_router(analytics_router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz(request: Request) -> JSONResponse:

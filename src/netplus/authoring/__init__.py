@@ -1,0 +1,1 @@
+"""Authoring for instructors and admins: components, questions and assessments, from draft to published."""

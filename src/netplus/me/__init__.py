@@ -1,0 +1,1 @@
+"""The signed-in user's own space: profile, settings, goals, streak, achievements and dashboard."""
