@@ -11,7 +11,7 @@ from netplus.core.config import Settings
 from netplus.core.database import DatabaseTarget, connect
 
 
-def test_settings(**overrides: object) -> Settings:
+def service_settings(**overrides: object) -> Settings:
     values: dict[str, object] = {"bcrypt_rounds": 10, "db_pool_min": 1, "db_pool_max": 4,
                                  "metrics_flush_seconds": 3600} | overrides
     return Settings.model_validate(values)
@@ -19,7 +19,7 @@ def test_settings(**overrides: object) -> Settings:
 
 @contextmanager
 def api_client(target: DatabaseTarget, **overrides: object) -> Iterator[TestClient]:
-    app = create_app(test_settings(**overrides), target)
+    app = create_app(service_settings(**overrides), target)
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 

@@ -132,7 +132,7 @@ def test_the_database_check_backs_up_the_model(fresh_seeded_db: DatabaseTarget) 
         options=[Choice(id="a", text="A"), Choice(id="b", text="B")], answer="z")
 
     async def create() -> None:
-        pool = create_pool(api.test_settings(), fresh_seeded_db)
+        pool = create_pool(api.service_settings(), fresh_seeded_db)
         await pool.open()
         try:
             await questions.create_question(pool, staff, Client(), unchecked, "N10-009")

@@ -1,5 +1,7 @@
 """The FastAPI application: pool, limiter and metrics for its lifetime; problem details; request logs."""
 
+import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -8,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from netplus import __version__
+from netplus.accounts.mail import run_sender
 from netplus.accounts.me_routes import router as me_router
 from netplus.accounts.routes import router as auth_router
 from netplus.admin.routes import router as admin_router
@@ -38,9 +41,14 @@ def create_app(settings: Settings, target: DatabaseTarget, *, record_metrics: bo
         await pool.open(wait=True, timeout=30)
         if record_metrics:
             recorder.start()
+        sender = asyncio.create_task(run_sender(pool, settings)) if settings.smtp_host else None
         try:
             yield
         finally:
+            if sender is not None:
+                sender.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sender
             if record_metrics:
                 await recorder.stop()
             await pool.close()
