@@ -12,3 +12,4 @@ EXCEPTION WHEN invalid_parameter_value THEN
     RETURN false;
 END;
 $$;
+DROP FUNCTION iana_timezone_names();
