@@ -36,8 +36,11 @@ def dashboard(conn: Conn, rng: random.Random) -> list[str]:
 
 
 def catalog(conn: Conn, rng: random.Random) -> list[str]:
+    """The first page (20 cards, with the user's progress and locks) of a domain or of a search."""
     domains = ["1.0", "2.0", "3.0", "4.0", "5.0"]
-    return [line("GET", f"/api/v1/components?domain={rng.choice(domains)}&page={rng.randint(1, 2)}&page_size=20", n)
+    searches = ["subnet", "vlan", "dns", "firewall", "troubleshooting"]
+    return [line("GET", f"/api/v1/components?domain={rng.choice(domains)}&limit=20" if rng.random() < 0.7
+                 else f"/api/v1/components?q={rng.choice(searches)}&limit=20", n)
             for n in users(conn, rng)]
 
 
