@@ -4,21 +4,11 @@ give back every structured part, for every type (simulations included)."""
 import csv
 import io
 import json
-from pathlib import Path
-
-import yaml
-from pydantic import TypeAdapter
 
 from netplus.content.interchange import to_csv
 from netplus.content.interchange.csv_export import COLUMNS
-from netplus.content.models import Matching, MultipleChoice, MultipleSelect, Question, Simulation
-
-DATA = Path(__file__).parent / "data"
-QUESTION = TypeAdapter(Question)
-
-
-def load_samples() -> list[Question]:
-    return [QUESTION.validate_python(d) for d in yaml.safe_load((DATA / "sample_questions.yaml").read_text())]
+from netplus.content.models import Matching, MultipleChoice, MultipleSelect, Simulation
+from tests.content.samples import load_samples
 
 
 def read_back(text: str) -> list[dict[str, str]]:

@@ -2,30 +2,18 @@
 reported by position and line, escapes survive, and our questions (with the fields GIFT lacks, kept in
 the `// netplus:` comment) survive export -> import unchanged."""
 
-from pathlib import Path
 
 import pytest
-import yaml
-from pydantic import TypeAdapter
 
 from netplus.content.interchange import parse_gift, to_gift
 from netplus.content.interchange.report import ImportReport
 from netplus.content.models import Matching, Question
+from tests.content.samples import DATA, load_real, load_samples
 
-DATA = Path(__file__).parent / "data"
-CONTENT = Path(__file__).parents[2] / "content" / "N10-009"
 EXAMPLES = DATA / "gift_examples.gift"
 QUESTIONS_IN_EXAMPLES = 21  # blank-line separated blocks that hold a question (not comments or $CATEGORY)
-QUESTION = TypeAdapter(Question)
 
 
-def load_samples() -> list[Question]:
-    return [QUESTION.validate_python(d) for d in yaml.safe_load((DATA / "sample_questions.yaml").read_text())]
-
-
-def load_real() -> list[Question]:
-    return [QUESTION.validate_python(d) for f in sorted(CONTENT.glob("*/*/questions.yaml"))
-            for d in yaml.safe_load(f.read_text())]
 
 
 @pytest.fixture(scope="module")

@@ -1,30 +1,18 @@
 """Moodle XML import and export: the documentation's question types map to ours, nothing is dropped
 silently, hostile XML is refused with a report, and our questions survive export -> import unchanged."""
 
-from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 import pytest
-import yaml
-from pydantic import TypeAdapter
 
 from netplus.content.interchange import parse_moodle_xml, to_moodle_xml
 from netplus.content.interchange.report import ImportReport
 from netplus.content.models import Matching, MultipleChoice, Question
+from tests.content.samples import DATA, load_real, load_samples
 
-DATA = Path(__file__).parent / "data"
-CONTENT = Path(__file__).parents[2] / "content" / "N10-009"
 EXAMPLES = DATA / "moodle_examples.xml"
-QUESTION = TypeAdapter(Question)
 
 
-def load_samples() -> list[Question]:
-    return [QUESTION.validate_python(d) for d in yaml.safe_load((DATA / "sample_questions.yaml").read_text())]
-
-
-def load_real() -> list[Question]:
-    return [QUESTION.validate_python(d) for f in sorted(CONTENT.glob("*/*/questions.yaml"))
-            for d in yaml.safe_load(f.read_text())]
 
 
 @pytest.fixture(scope="module")
