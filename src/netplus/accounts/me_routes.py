@@ -1,7 +1,6 @@
 """/api/v1/me: the signed-in account and its sessions."""
 
 import uuid
-from dataclasses import asdict
 from datetime import datetime
 
 from fastapi import APIRouter, Response, status
@@ -9,7 +8,7 @@ from pydantic import BaseModel
 
 from netplus.accounts import queries
 from netplus.accounts.dependencies import ClientDep, CurrentSession, PoolDep
-from netplus.accounts.schemas import UserOut
+from netplus.accounts.service import User
 from netplus.core.activity import log_activity
 from netplus.core.pool import user_transaction
 from netplus.core.problems import not_found
@@ -28,8 +27,8 @@ class SessionInfo(BaseModel):
 
 
 @router.get("")
-async def me(signed_in: CurrentSession) -> UserOut:
-    return UserOut(**asdict(signed_in.user))
+async def me(signed_in: CurrentSession) -> User:
+    return signed_in.user
 
 
 @router.get("/sessions")

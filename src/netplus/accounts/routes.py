@@ -1,7 +1,5 @@
 """/api/v1/auth: sign-up, verification, sign-in and out, password reset and change."""
 
-from dataclasses import asdict
-
 from fastapi import APIRouter, Response, status
 
 from netplus.accounts import service
@@ -23,7 +21,6 @@ from netplus.accounts.schemas import (
     ResetRequestIn,
     SessionOut,
     TokenIn,
-    UserOut,
 )
 from netplus.core import ratelimit
 from netplus.core.problems import Problem
@@ -65,7 +62,7 @@ async def login(body: LoginIn, response: Response, pool: PoolDep, settings: Sett
     response.set_cookie(SESSION_COOKIE, session.token, max_age=settings.session_absolute_days * 86400,
                         httponly=True, samesite="lax", secure=settings.public_base_url.startswith("https://"),
                         path="/")
-    return SessionOut(token=session.token, expires_at=session.expires_at, user=UserOut(**asdict(session.user)))
+    return SessionOut(token=session.token, expires_at=session.expires_at, user=session.user)
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)

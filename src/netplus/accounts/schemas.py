@@ -1,10 +1,11 @@
 """What the accounts API reads and writes."""
 
-import uuid
 from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from netplus.accounts.service import User
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Username = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_.-]{3,32}$")]
@@ -51,21 +52,12 @@ class Accepted(BaseModel):
     message: str
 
 
-class UserOut(BaseModel):
-    id: uuid.UUID
-    email: str
-    username: str
-    role: str
-    account_status: str
-    email_verified: bool
-    created_at: datetime
-    last_login_at: datetime | None
 
 
 class SessionOut(BaseModel):
     token: str = Field(description="Send as `Authorization: Bearer <token>`; also set as an HttpOnly cookie")
     expires_at: datetime
-    user: UserOut
+    user: User
 
 
 class PasswordChanged(BaseModel):
