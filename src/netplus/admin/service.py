@@ -11,9 +11,10 @@ from netplus.accounts.service import Pool, SignedIn
 from netplus.admin import queries
 from netplus.admin.schemas import AdminUser, Role, Status, UserChange
 from netplus.core.activity import Client, log_activity
-from netplus.core.listing import Page, PageRequest, contains_pattern, fetch_one, read_one, read_page
+from netplus.core.listing import Page, PageRequest, contains_pattern, read_one, read_page
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import conflict, not_found
+from netplus.core.rows import fetch_one
 
 NOT_YOURSELF = "An admin cannot demote, suspend or delete their own account; another admin can."
 

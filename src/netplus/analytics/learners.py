@@ -8,9 +8,10 @@ import uuid
 from netplus.accounts.service import Pool, SignedIn
 from netplus.analytics import queries
 from netplus.analytics.schemas import AttemptRow, ComponentProgress, DomainProgress, LearnerDetail, LearnerSummary
-from netplus.core.listing import Page, PageRequest, contains_pattern, fetch_all, fetch_one, read_page
+from netplus.core.listing import Page, PageRequest, contains_pattern, read_page
 from netplus.core.pool import user_transaction
 from netplus.core.problems import not_found
+from netplus.core.rows import fetch_all, fetch_one
 
 
 async def list_learners(pool: Pool, staff: SignedIn, page: PageRequest, *, q: str | None) -> Page[LearnerSummary]:

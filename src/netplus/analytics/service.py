@@ -9,9 +9,9 @@ from netplus.accounts.service import Pool, SignedIn
 from netplus.analytics import queries
 from netplus.analytics.schemas import Refreshed, RouteLatency
 from netplus.core.activity import Client, log_activity
-from netplus.core.listing import fetch_all, fetch_one
 from netplus.core.pool import user_transaction
 from netplus.core.problems import Problem, conflict
+from netplus.core.rows import fetch_all, fetch_one
 
 M = TypeVar("M", bound=BaseModel)
 MATERIALIZED_VIEWS = ["mv_daily_user_activity", "mv_weekly_domain_progress"]

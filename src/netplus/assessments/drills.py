@@ -18,9 +18,9 @@ from netplus.assessments.ordering import shuffled
 from netplus.content.generated import generated_row
 from netplus.content.generators import Kind
 from netplus.core.ids import stable_id
-from netplus.core.listing import fetch_one
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import not_found
+from netplus.core.rows import fetch_one
 from netplus.core.upsert import adapt
 
 DRILL_PASSING_SCORE = 70

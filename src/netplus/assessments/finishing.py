@@ -19,9 +19,9 @@ from netplus.assessments.results import tally
 from netplus.assessments.schemas import AssessmentType, AttemptStatus
 from netplus.assessments.scoring import score_answer
 from netplus.core.activity import Client
-from netplus.core.listing import fetch_all, fetch_one
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import not_found
+from netplus.core.rows import fetch_all, fetch_one
 from netplus.progress.events import record_learning_activity
 
 MASTERY_PERCENTAGE = Decimal(90)  # best score on a completed component that makes it mastered

@@ -15,8 +15,8 @@ from netplus.assessments import queries
 from netplus.assessments.finishing import Attempt
 from netplus.assessments.ordering import shown_data
 from netplus.assessments.schemas import AttemptOut, AttemptResult, Breakdown, QuestionOut, Review, SavedAnswer
-from netplus.core.listing import fetch_all
 from netplus.core.pool import AsyncConn
+from netplus.core.rows import fetch_all
 
 
 def review_rules(attempt: Attempt) -> Review:

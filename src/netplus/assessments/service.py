@@ -26,9 +26,10 @@ from netplus.assessments.schemas import (
 )
 from netplus.assessments.starting import Rules, Started, open_or_start
 from netplus.core.activity import Client, log_activity
-from netplus.core.listing import Page, PageRequest, fetch_one, fetch_page
+from netplus.core.listing import Page, PageRequest, fetch_page
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import Problem, not_found
+from netplus.core.rows import fetch_one
 
 
 def time_is_up() -> Problem:

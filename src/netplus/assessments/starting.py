@@ -16,9 +16,9 @@ from netplus.assessments import queries
 from netplus.assessments.finishing import finish_attempt, load_attempt
 from netplus.assessments.ordering import option_order, question_order
 from netplus.core.activity import Client, log_activity
-from netplus.core.listing import fetch_all, fetch_one
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import Problem, conflict
+from netplus.core.rows import fetch_all, fetch_one
 
 QuestionSource = Callable[[], Awaitable[list[uuid.UUID]]]
 

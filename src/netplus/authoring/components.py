@@ -11,9 +11,10 @@ from netplus.authoring.errors import check_deferred, refusals, refused
 from netplus.authoring.lifecycle import Kind, changed_fields, log_change
 from netplus.authoring.schemas import ComponentIn, ComponentOut, ComponentSummary, State
 from netplus.core.activity import Client
-from netplus.core.listing import Page, PageRequest, contains_pattern, fetch_all, fetch_one, read_one, read_page
+from netplus.core.listing import Page, PageRequest, contains_pattern, read_one, read_page
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import conflict, not_found
+from netplus.core.rows import fetch_all, fetch_one
 
 DEFERRED_CHECKS = ("learning_components_prerequisites", "learning_components_exam_objectives")
 

@@ -12,9 +12,9 @@ from typing import Any, Literal, LiteralString
 from netplus.accounts.service import Pool, SignedIn
 from netplus.authoring.errors import refusals
 from netplus.core.activity import Client, log_activity
-from netplus.core.listing import fetch_one
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import not_found
+from netplus.core.rows import fetch_one
 
 Action = Literal["publish", "unpublish", "delete", "restore"]
 Guard = Callable[[AsyncConn, uuid.UUID], Awaitable[None]]

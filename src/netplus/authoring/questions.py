@@ -18,9 +18,10 @@ from netplus.content.loader import question_row
 from netplus.content.models import Question
 from netplus.core.activity import Client
 from netplus.core.ids import stable_id
-from netplus.core.listing import Page, PageRequest, contains_pattern, fetch_all, fetch_one, read_page
+from netplus.core.listing import Page, PageRequest, contains_pattern, read_page
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import conflict, not_found
+from netplus.core.rows import fetch_all, fetch_one
 
 EDITABLE = ["question_type", "question_text", "question_data", "correct_answer", "explanation", "hints", "points",
             "difficulty_level", "domain", "comptia_objectives"]

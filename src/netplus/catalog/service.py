@@ -18,10 +18,10 @@ from psycopg import sql
 
 from netplus.accounts.service import SignedIn
 from netplus.catalog.cursor import decode_cursor, encode_cursor
-from netplus.catalog.db import Row, fetch_all, fetch_one, fetch_value
 from netplus.core.activity import Client
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import Problem, not_found
+from netplus.core.rows import Row, fetch_all, fetch_one, fetch_value
 from netplus.progress.events import record_learning_activity
 
 STAFF_ROLES = frozenset({"instructor", "admin"})

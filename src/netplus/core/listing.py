@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import not_found
+from netplus.core.rows import fetch_one
 
 T = TypeVar("T")
 
@@ -65,17 +66,6 @@ async def fetch_page(conn: AsyncConn, query: LiteralString, params: dict[str, An
     return [{k: v for k, v in row.items() if k != "total"} for row in rows], total
 
 
-async def fetch_one(conn: AsyncConn, query: LiteralString, params: dict[str, Any]) -> dict[str, Any] | None:
-    """The first row of `query` as a dict (column name to value), or None."""
-    async with conn.cursor(row_factory=dict_row) as cur:
-        await cur.execute(query, params)
-        return await cur.fetchone()
-
-
-async def fetch_all(conn: AsyncConn, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
-    async with conn.cursor(row_factory=dict_row) as cur:
-        await cur.execute(query, params)
-        return await cur.fetchall()
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -13,10 +13,10 @@ from netplus.accounts import queries as account_queries
 from netplus.accounts.passwords import verify_password
 from netplus.accounts.service import SignedIn
 from netplus.achievements.engine import evaluate_achievements
-from netplus.catalog.db import Row, fetch_one
 from netplus.core.activity import Client, log_activity
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import Problem
+from netplus.core.rows import Row, fetch_one
 from netplus.me.schemas import ProfilePatch, SettingsPatch
 
 PROFILE_COLUMNS = ("first_name", "last_name", "display_name", "bio", "avatar_url", "timezone", "locale",

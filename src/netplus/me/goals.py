@@ -16,10 +16,10 @@ from typing import Any
 from psycopg import sql
 
 from netplus.accounts.service import SignedIn
-from netplus.catalog.db import Row, fetch_all, fetch_one, fetch_value
 from netplus.core.activity import Client, log_activity
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import Problem, conflict, not_found
+from netplus.core.rows import Row, fetch_all, fetch_one, fetch_value
 from netplus.me.schemas import GoalIn, GoalPatch
 
 COLUMNS = sql.SQL("""

@@ -21,8 +21,8 @@ from typing import Any
 from psycopg import sql
 
 from netplus.achievements.engine import progress_toward
-from netplus.catalog.db import Row, fetch_all, fetch_one, fetch_value
 from netplus.core.pool import AsyncConn
+from netplus.core.rows import Row, fetch_all, fetch_one, fetch_value
 
 EXAM_CODE = "N10-009"
 

@@ -20,11 +20,11 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from netplus.accounts.service import SignedIn
-from netplus.catalog.db import Row, fetch_one
 from netplus.catalog.service import PROGRESS_COLUMNS, Component, find_component, require_prerequisites
 from netplus.core.activity import Client
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import Problem, conflict
+from netplus.core.rows import Row, fetch_one
 from netplus.progress.events import ActivityOutcome, record_learning_activity
 
 START = sql.SQL("""

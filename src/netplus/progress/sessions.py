@@ -17,11 +17,11 @@ from psycopg.types.json import Jsonb
 
 from netplus.accounts.service import SignedIn
 from netplus.catalog.cursor import decode_cursor, encode_cursor
-from netplus.catalog.db import Row, fetch_all, fetch_one
 from netplus.catalog.service import find_component
 from netplus.core.activity import Client
 from netplus.core.pool import AsyncConn
 from netplus.core.problems import conflict, not_found
+from netplus.core.rows import Row, fetch_all, fetch_one
 from netplus.progress.device import device_type
 from netplus.progress.events import record_learning_activity
 

@@ -1,4 +1,4 @@
-"""Rows as dicts, and the problems that a database rule turns into a field error."""
+"""Rows as dicts: the small fetch helpers every feature's service uses."""
 
 from typing import Any
 
