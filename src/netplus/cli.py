@@ -15,12 +15,14 @@ from netplus.database.pgtools import ToolNotFoundError
 from netplus.database.restore import RestoreError
 from netplus.demo.seed import ContentProblemsError
 from netplus.serve import serve_command
+from netplus.web.vendor import app as web_app
 
 app = typer.Typer(help="NetPlus: a learning platform for CompTIA Network+ (N10-009).",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(db_app, name="db")
 app.add_typer(content_app, name="content")
 app.add_typer(analytics_app, name="analytics")
+app.add_typer(web_app, name="web")
 app.command("serve")(serve_command)
 
 EXPECTED_ERRORS = (DatabaseUnavailableError, BackupError, RestoreError, ToolNotFoundError, ContentProblemsError)

@@ -28,6 +28,7 @@ from netplus.core.ratelimit import Limiter
 from netplus.core.requestlog import RequestLogMiddleware
 from netplus.me.routes import router as my_router
 from netplus.progress.routes import router as progress_router
+from netplus.web.app import install_web
 
 STARTED = time.monotonic()
 
@@ -53,7 +54,7 @@ def create_app(settings: Settings, target: DatabaseTarget, *, record_metrics: bo
                 await recorder.stop()
             await pool.close()
 
-    app = FastAPI(title="NetPlus", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="NetPlus", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="The learning service for CompTIA Network+ (N10-009) preparation.")
     app.state.settings = settings
     app.state.pool = pool
@@ -71,6 +72,7 @@ def create_app(settings: Settings, target: DatabaseTarget, *, record_metrics: bo
     app.include_router(learners_router)
     app.include_router(admin_router)
     app.include_router(analytics_router)
+    install_web(app, settings)
 
     @app.get("/healthz", tags=["health"])
     async def healthz(request: Request) -> JSONResponse:

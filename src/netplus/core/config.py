@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     # Where links in mail point, and whether cookies are Secure.
     public_base_url: str = "http://127.0.0.1:8000"
     smtp_host: str | None = None
+    # `netplus serve --demo` shows the mail outbox at /outbox, so sign-up and reset links can be followed
+    demo_outbox: bool = False
     smtp_port: int = 587
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
