@@ -32,6 +32,12 @@ def static_url(path: str) -> str:
     return f"/static/{path}?v={asset_version(path)}"
 
 
+@cache
+def stylesheets() -> list[str]:
+    """app.css first, then each feature's own stylesheet (static/css/<feature>.css) that exists."""
+    return ["css/app.css"] + [f"css/{name}.css" for name in FEATURES if (STATIC / "css" / f"{name}.css").exists()]
+
+
 def icon(name: str, label: str | None = None) -> Markup:
     """An icon from the sprite; decorative unless it is given a label."""
     sprite = static_url("vendor/icons/icons.svg")
@@ -53,7 +59,7 @@ def build_environment() -> Environment:
     loaders["web"] = PackageLoader("netplus.web", "templates")
     env = Environment(loader=PrefixLoader(loaders, delimiter="/"), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(static_url=static_url, icon=icon, charts=charts)
+    env.globals.update(static_url=static_url, icon=icon, charts=charts, stylesheets=stylesheets)
     env.filters["markdown"] = render_markdown
     env.filters["linkify"] = linkify
     env.filters["percent"] = lambda v: "\u2013" if v is None else f"{float(v):.0f}%"
