@@ -96,7 +96,8 @@ def column_chart(points: Sequence[Point], *, title: str, unit: str = "") -> Mark
     return _svg(width, height, title, desc, "".join(parts), css="columns")
 
 
-def heatmap(minutes_by_day: dict[date, int], *, end: date, weeks: int = 18, title: str = "Activity") -> Markup:
+def heatmap(minutes_by_day: dict[date, int], *, end: date, active: set[date] | None = None, weeks: int = 18,
+            title: str = "Activity") -> Markup:
     """A calendar of the last `weeks` weeks, a column per week, darker for more minutes studied.
 
     Each day's level is also its <title> ("Mon 3 Nov: 25 min"), and the description totals the active
@@ -108,21 +109,22 @@ def heatmap(minutes_by_day: dict[date, int], *, end: date, weeks: int = 18, titl
     parts = []
     for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
         parts.append(f'<text class="axis" x="0" y="{pad_t + row * (cell + gap) + 10}">{name}</text>')
-    active = total = 0
+    active_days = total = 0
     day = start
     while day <= end:
         week, weekday = (day - start).days // 7, day.weekday()
         minutes = minutes_by_day.get(day, 0)
-        active += minutes > 0
+        was_active = minutes > 0 or day in (active or ())
+        active_days += was_active
         total += minutes
-        level = 0 if minutes <= 0 else 1 if minutes < 15 else 2 if minutes < 30 else 3 if minutes < 60 else 4
+        level = 0 if not was_active else 1 if minutes < 15 else 2 if minutes < 30 else 3 if minutes < 60 else 4
         x, y = pad_l + week * (cell + gap), pad_t + weekday * (cell + gap)
         parts.append(f'<rect class="day l{level}" x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2">'
-                     f"<title>{day:%a %-d %b}: {minutes} min</title></rect>")
+                     f"<title>{day:%a %-d %b}: {minutes} min{' (active)' if was_active else ''}</title></rect>")
         if day.day == 1 or day == start:
             parts.append(f'<text class="axis" x="{x}" y="10">{day:%b}</text>')
         day += timedelta(days=1)
-    desc = f"{active} active days and {total} minutes of study from {start:%-d %b} to {end:%-d %b %Y}."
+    desc = f"{active_days} active days and {total} minutes of study from {start:%-d %b} to {end:%-d %b %Y}."
     return _svg(width, height, title, desc, "".join(parts), css="heatmap")
 
 
