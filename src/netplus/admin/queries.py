@@ -26,3 +26,33 @@ SOFT_DELETE = "UPDATE users SET deleted_at = now(), account_status = 'deleted' W
 # A restored account comes back active; its email and username must still be free (unique indexes).
 RESTORE = "UPDATE users SET deleted_at = NULL, account_status = 'active' WHERE id = %(id)s"
 REVOKE_SESSIONS = "UPDATE auth_sessions SET revoked_at = now() WHERE user_id = %(id)s AND revoked_at IS NULL"
+
+# --- the admin overview -------------------------------------------------------------------------
+
+ACCOUNTS_BY_ROLE_AND_STATUS = """
+SELECT role, account_status, count(*)::integer AS accounts
+FROM users
+GROUP BY role, account_status
+ORDER BY role, account_status
+"""
+# Since the start of a UTC day and over the last seven UTC days (today included). "Signed in" reads
+# the accounts' last sign-in, "studied" the learning sessions, so an idle tab does not count as study.
+ACTIVE_ACCOUNTS = """
+SELECT
+  (SELECT count(*) FROM users WHERE deleted_at IS NULL AND last_login_at >= %(today)s)::integer AS signed_in_today,
+  (SELECT count(*) FROM users WHERE deleted_at IS NULL AND last_login_at >= %(week)s)::integer AS signed_in_week,
+  (SELECT count(DISTINCT user_id) FROM learning_sessions WHERE session_start >= %(today)s)::integer AS studied_today,
+  (SELECT count(DISTINCT user_id) FROM learning_sessions WHERE session_start >= %(week)s)::integer AS studied_week,
+  (SELECT count(*) FROM users WHERE deleted_at IS NULL AND created_at >= %(week)s)::integer AS joined_week
+"""
+CONTENT_COUNTS = """
+SELECT 'components' AS kind, count(*) FILTER (WHERE is_published)::integer AS published,
+       count(*) FILTER (WHERE NOT is_published)::integer AS drafts
+FROM learning_components WHERE deleted_at IS NULL
+UNION ALL
+SELECT 'questions', count(*) FILTER (WHERE is_published)::integer, count(*) FILTER (WHERE NOT is_published)::integer
+FROM question_bank WHERE deleted_at IS NULL
+UNION ALL
+SELECT 'assessments', count(*) FILTER (WHERE is_published)::integer, count(*) FILTER (WHERE NOT is_published)::integer
+FROM assessments WHERE deleted_at IS NULL
+"""

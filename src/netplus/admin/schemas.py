@@ -32,3 +32,27 @@ class UserChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: Role | None = None
     account_status: SettableStatus | None = None
+
+
+class ActiveAccounts(BaseModel):
+    """Accounts seen since the start of today (UTC) and over the last seven UTC days."""
+
+    signed_in_today: int
+    signed_in_week: int
+    studied_today: int
+    studied_week: int
+    joined_week: int
+
+
+class ContentCount(BaseModel):
+    kind: str  # components, questions, assessments
+    published: int
+    drafts: int
+
+
+class Overview(BaseModel):
+    """What the admin overview shows: accounts by role and status, who was active, how much content."""
+
+    accounts: dict[str, dict[str, int]]  # role -> account_status -> accounts
+    active: ActiveAccounts
+    content: list[ContentCount]

@@ -3,18 +3,19 @@ actor (user_id) and the account the resource (resource_type 'user', resource_id,
 username in metadata, as they were)."""
 
 import uuid
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from psycopg import errors
 
 from netplus.accounts.service import Pool, SignedIn
 from netplus.admin import queries
-from netplus.admin.schemas import AdminUser, Role, Status, UserChange
+from netplus.admin.schemas import ActiveAccounts, AdminUser, ContentCount, Overview, Role, Status, UserChange
 from netplus.core.activity import Client, log_activity
 from netplus.core.listing import Page, PageRequest, contains_pattern, read_one, read_page
 from netplus.core.pool import AsyncConn, user_transaction
 from netplus.core.problems import conflict, not_found
-from netplus.core.rows import fetch_one
+from netplus.core.rows import fetch_all, fetch_one
 
 NOT_YOURSELF = "An admin cannot demote, suspend or delete their own account; another admin can."
 
@@ -101,3 +102,17 @@ async def restore_user(pool: Pool, admin: SignedIn, client: Client, user_id: uui
             raise conflict(message, [{"field": field, "message": message}]) from None
         await audit(conn, admin, client, account, user_id=user_id, activity="admin.user.restored",
                     description=f"Restored the account of {account['username']}", details={})
+
+
+async def overview(pool: Pool, admin: SignedIn, *, now: datetime | None = None) -> Overview:
+    """Accounts by role and status, the accounts active today and this week (UTC days), content counts."""
+    today = datetime.combine((now or datetime.now(UTC)).astimezone(UTC).date(), time(), UTC)
+    async with user_transaction(pool, admin.user.id) as conn:
+        counts = await fetch_all(conn, queries.ACCOUNTS_BY_ROLE_AND_STATUS)
+        active = await fetch_one(conn, queries.ACTIVE_ACCOUNTS, {"today": today, "week": today - timedelta(days=6)})
+        content = await fetch_all(conn, queries.CONTENT_COUNTS)
+    accounts: dict[str, dict[str, int]] = {}
+    for row in counts:
+        accounts.setdefault(row["role"], {})[row["account_status"]] = row["accounts"]
+    return Overview(accounts=accounts, active=ActiveAccounts(**(active or {})),
+                    content=[ContentCount(**row) for row in content])

@@ -142,3 +142,30 @@ WHERE metric_type = 'http_latency' AND "timestamp" >= %(since)s AND "timestamp" 
 GROUP BY metric_name
 ORDER BY mean_ms DESC, metric_name
 """
+
+# --- how fresh the materialized views are --------------------------------------------------------
+
+# PostgreSQL keeps no time of a materialized view's last refresh: the newest day a view holds is
+# compared with the newest activity in the live tables (the ones mv_daily_user_activity reads).
+NEWEST_VIEW_DAY = "SELECT max(activity_date) AS newest FROM mv_daily_user_activity"
+NEWEST_LIVE_DAY = """
+SELECT (greatest((SELECT max(session_start) FROM learning_sessions),
+                 (SELECT max(completion_date) FROM user_progress),
+                 (SELECT max(completed_at) FROM assessment_attempts WHERE status IN ('completed', 'timed_out')))
+        AT TIME ZONE 'UTC')::date AS newest
+"""
+# Only refreshes made through NetPlus are logged (`netplus db maintain daily` refreshes silently).
+LAST_LOGGED_REFRESH = """
+SELECT l.created_at, u.username
+FROM user_activity_logs l
+LEFT JOIN users u ON u.id = l.user_id
+WHERE l.activity_type = 'analytics.views_refreshed'
+ORDER BY l.created_at DESC
+LIMIT 1
+"""
+
+# --- labels for the analytics page --------------------------------------------------------------
+
+# The newest exam's name for each domain code (the views group by code only).
+DOMAIN_NAMES = "SELECT DISTINCT ON (code) code, name FROM exam_domains ORDER BY code, exam_code DESC"
+QUESTION_TEXTS = "SELECT id, question_text FROM question_bank WHERE id = ANY(%(ids)s)"

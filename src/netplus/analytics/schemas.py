@@ -217,3 +217,21 @@ class RouteLatency(BaseModel):
     mean_ms: float
     max_ms: float
     errors: int
+
+
+class Freshness(BaseModel):
+    """How current the materialized views are (PostgreSQL records no refresh time of its own)."""
+
+    populated: bool  # both views computed at least once
+    newest_view_day: date | None
+    newest_live_day: date | None
+    last_refreshed_at: datetime | None  # the last refresh made through NetPlus, from the activity log
+    last_refreshed_by: str | None
+
+    @property
+    def behind(self) -> bool:
+        """True when the live tables hold activity of a later day than the views."""
+        if not self.populated:
+            return True
+        return self.newest_live_day is not None and (self.newest_view_day is None
+                                                     or self.newest_live_day > self.newest_view_day)

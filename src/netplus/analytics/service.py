@@ -1,5 +1,6 @@
 """Platform statistics for admins: the seed's views, the materialized views, the rollup and request latency."""
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, LiteralString, TypeVar
 
@@ -7,7 +8,7 @@ from pydantic import BaseModel
 
 from netplus.accounts.service import Pool, SignedIn
 from netplus.analytics import queries
-from netplus.analytics.schemas import Refreshed, RouteLatency
+from netplus.analytics.schemas import Freshness, Refreshed, RouteLatency
 from netplus.core.activity import Client, log_activity
 from netplus.core.pool import user_transaction
 from netplus.core.problems import Problem, conflict
@@ -42,6 +43,37 @@ async def route_latency(pool: Pool, admin: SignedIn, *, name: str | None, since:
     async with user_transaction(pool, admin.user.id) as conn:
         rows = await fetch_all(conn, queries.METRICS_BY_ROUTE, {"name": name, "since": since, "until": until})
     return [RouteLatency(**r) for r in rows]
+
+
+async def freshness(pool: Pool, admin: SignedIn) -> Freshness:
+    """Whether the views are computed, the newest day they hold against the live data's, the last refresh."""
+    async with user_transaction(pool, admin.user.id) as conn:
+        populated = True
+        for view in MATERIALIZED_VIEWS:
+            state = await fetch_one(conn, queries.VIEW_POPULATED, {"view": view})
+            populated = populated and bool(state and state["relispopulated"])
+        # an unpopulated view cannot be read at all, not even for its max()
+        view_day = await fetch_one(conn, queries.NEWEST_VIEW_DAY) if populated else None
+        live_day = await fetch_one(conn, queries.NEWEST_LIVE_DAY)
+        refresh = await fetch_one(conn, queries.LAST_LOGGED_REFRESH)
+    return Freshness(populated=populated, newest_view_day=view_day["newest"] if view_day else None,
+                     newest_live_day=live_day["newest"] if live_day else None,
+                     last_refreshed_at=refresh["created_at"] if refresh else None,
+                     last_refreshed_by=refresh["username"] if refresh else None)
+
+
+async def domain_names(pool: Pool, admin: SignedIn) -> dict[str, str]:
+    """Domain code -> name ("1.0" -> "Networking Concepts"), for labelling per-domain figures."""
+    async with user_transaction(pool, admin.user.id) as conn:
+        rows = await fetch_all(conn, queries.DOMAIN_NAMES)
+    return {r["code"]: r["name"] for r in rows}
+
+
+async def question_texts(pool: Pool, admin: SignedIn, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The wording of some questions (v_question_performance has ids only)."""
+    async with user_transaction(pool, admin.user.id) as conn:
+        rows = await fetch_all(conn, queries.QUESTION_TEXTS, {"ids": ids})
+    return {r["id"]: r["question_text"] for r in rows}
 
 
 def day_range(since: date | None, until: date | None, *, default_days: int) -> tuple[date, date]:
