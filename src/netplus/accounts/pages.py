@@ -11,7 +11,7 @@ from netplus.accounts.schemas import LoginIn, RegisterIn, ResetIn, ResetRequestI
 from netplus.core import ratelimit
 from netplus.core.problems import Problem, not_found
 from netplus.core.rows import fetch_all
-from netplus.web.forms import form_values, parse, problem_errors
+from netplus.web.forms import form_values, only, parse, problem_errors
 from netplus.web.security import csrf_protect
 from netplus.web.session import MaybeUser, safe_next
 from netplus.web.templating import render
@@ -36,7 +36,7 @@ async def signup_form(request: Request, signed_in: MaybeUser) -> Response:
 async def signup(request: Request, pool: PoolDep, settings: SettingsDep, limiter: LimiterDep,
                  client: ClientDep) -> Response:
     values = await form_values(request)
-    body, errors = parse(RegisterIn, values, MESSAGES)
+    body, errors = parse(RegisterIn, only(values, "email", "username", "password"), MESSAGES)
     if values.get("password") and values.get("password") != values.get("password_confirm"):
         errors.setdefault("password_confirm", "The two passwords are not the same.")
     if body is not None and not errors:
@@ -87,7 +87,7 @@ async def login_form(request: Request, signed_in: MaybeUser, next: str = "") -> 
 async def login(request: Request, pool: PoolDep, settings: SettingsDep, limiter: LimiterDep,
                 client: ClientDep) -> Response:
     values = await form_values(request)
-    body, errors = parse(LoginIn, values)
+    body, errors = parse(LoginIn, only(values, "identifier", "password"))
     if body is not None:
         account_key = ("login", body.identifier.lower(), client.ip or "-")
         try:
@@ -128,7 +128,7 @@ async def forgot_form(request: Request) -> Response:
 async def forgot(request: Request, pool: PoolDep, settings: SettingsDep, limiter: LimiterDep,
                  client: ClientDep) -> Response:
     values = await form_values(request)
-    body, errors = parse(ResetRequestIn, values, MESSAGES)
+    body, errors = parse(ResetRequestIn, only(values, "email"), MESSAGES)
     if body is not None:
         try:
             await limiter.require(ratelimit.RESET_PER_ADDRESS, "reset", client.ip or "-")
@@ -152,7 +152,7 @@ async def reset_form(request: Request, token: str = "") -> Response:
 async def reset(request: Request, pool: PoolDep, settings: SettingsDep, limiter: LimiterDep,
                 client: ClientDep) -> Response:
     values = await form_values(request)
-    body, errors = parse(ResetIn, values, MESSAGES)
+    body, errors = parse(ResetIn, only(values, "token", "new_password"), MESSAGES)
     if values.get("new_password") != values.get("new_password_confirm"):
         errors.setdefault("new_password_confirm", "The two passwords are not the same.")
     if body is not None and not errors:

@@ -59,6 +59,11 @@ def parse(model: type[M], data: dict[str, Any], messages: dict[str, str] | None 
         return None, validation_errors(exc, messages)
 
 
+def only(values: dict[str, Any], *names: str) -> dict[str, Any]:
+    """The named fields (missing ones as empty): the service models refuse fields they do not know."""
+    return {name: values.get(name, "") for name in names}
+
+
 def checkbox(values: dict[str, Any], name: str) -> bool:
     """An HTML checkbox sends its value when ticked and nothing at all when not."""
     return name in values and values[name] not in ("", "false", "off", "0")
