@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ import uvicorn
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Response, sync_playwright
 
 from netplus.core.app import create_app
-from netplus.core.database import DatabaseTarget, create_database, drop_database
+from netplus.core.database import DatabaseTarget, connect, create_database, drop_database
+from netplus.demo.history import award_demo_achievements, seed_demo_history
 from tests.api import service_settings
 from tests.conftest import RUN_ID
 
@@ -62,6 +64,10 @@ def live_server(seeded_template: DatabaseTarget) -> Iterator[LiveServer]:
     target = seeded_template.with_database(f"netplus_test_browser_{RUN_ID}")
     drop_database(target)
     create_database(target, template=seeded_template.dbname)
+    with connect(target) as conn, conn.transaction():
+        seed_demo_history(conn)  # student1 gets the six weeks of study that `--demo` gives
+    with ThreadPoolExecutor(1) as pool:  # Playwright's event loop may already run in this thread
+        pool.submit(award_demo_achievements, target).result()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_app(service_settings(demo_outbox=True, public_base_url=url, db_pool_max=8), target,

@@ -76,3 +76,16 @@ def test_student_pages_on_a_phone(phone: Watched, live_server: LiveServer) -> No
         check_page(page, name)
     page.locator("details.nav-menu > summary").click()
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Catalog")).to_be_visible()
+
+
+def test_the_demo_students_dashboard_shows_their_weeks_of_study(desktop: Watched, phone: Watched) -> None:
+    for watched in (desktop, phone):
+        page = watched.page
+        sign_in(page, "student1@network.test")
+        expect(page.get_by_role("heading", name="Welcome back, student1")).to_be_visible()
+        expect(page.locator(".stat", has_text="Streak")).to_contain_text("days")
+        expect(page.locator(".stat", has_text="Streak")).to_contain_text("Study today to keep your streak")
+        expect(page.get_by_role("link", name="Continue studying")).to_be_visible()
+        expect(page.locator("svg.heatmap rect.l1, svg.heatmap rect.l2, svg.heatmap rect.l3, svg.heatmap rect.l4")
+               .first).to_be_attached()
+        check_page(page, "dashboard-demo-student")

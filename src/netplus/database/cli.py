@@ -20,6 +20,7 @@ from netplus.core.database import (
 )
 from netplus.database import backup, maintenance, migrate, restore, roles
 from netplus.database.status import database_status
+from netplus.demo.history import award_demo_achievements, seed_demo_history
 from netplus.demo.seed import seed_demo_data
 
 app = typer.Typer(help="Database: migrations, demo data, roles, backups, maintenance.", no_args_is_help=True)
@@ -118,9 +119,13 @@ def seed_into(t: DatabaseTarget) -> None:
     require_migrated(t)
     with connection(t) as conn, conn.transaction():
         report = seed_demo_data(conn, bcrypt_rounds=get_settings().bcrypt_rounds)
+        history_days = seed_demo_history(conn)
     created = ", ".join(report.created_users) or "none (all existed)"
     written = ", ".join(f"{table}: {n}" for table, n in report.written.items())
     out.print(f"Demo data loaded into {t.dbname!r}. New accounts: {created}. Rows written or changed: {written}.")
+    if history_days:
+        award_demo_achievements(t)
+        out.print(f"student1 has {history_days} days of study history.")
     out.print("Demo password for every account: password123")
 
 

@@ -121,7 +121,7 @@ def heatmap(minutes_by_day: dict[date, int], *, end: date, active: set[date] | N
         x, y = pad_l + week * (cell + gap), pad_t + weekday * (cell + gap)
         parts.append(f'<rect class="day l{level}" x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2">'
                      f"<title>{day:%a %-d %b}: {minutes} min{' (active)' if was_active else ''}</title></rect>")
-        if day.day == 1 or day == start:
+        if day.day == 1 or (day == start and day.day <= 14):  # no label crowding the next month's
             parts.append(f'<text class="axis" x="{x}" y="10">{day:%b}</text>')
         day += timedelta(days=1)
     desc = f"{active_days} active days and {total} minutes of study from {start:%-d %b} to {end:%-d %b %Y}."

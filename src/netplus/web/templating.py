@@ -62,6 +62,7 @@ def build_environment() -> Environment:
     env.globals.update(static_url=static_url, icon=icon, charts=charts, stylesheets=stylesheets)
     env.filters["markdown"] = render_markdown
     env.filters["linkify"] = linkify
+    env.filters["num"] = lambda v: "\u2013" if v is None else f"{float(v):g}"
     env.filters["percent"] = lambda v: "\u2013" if v is None else f"{float(v):.0f}%"
     return env
 
