@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from netplus.core.database import DatabaseTarget
 from netplus.web.charts import Point, bar_chart, heatmap, line_chart
 from netplus.web.markdown import render_markdown
@@ -95,3 +97,23 @@ def test_charts_state_their_figures_in_text() -> None:
     cal = str(heatmap({date(2026, 11, 20): 25, date(2026, 11, 21): 0}, end=date(2026, 11, 25)))
     assert "1 active days and 25 minutes" in cal and "Fri 20 Nov: 25 min" in cal
     assert "style=" not in line + bars + cal  # the CSP forbids inline styles
+
+
+def test_an_unexpected_failure_shows_the_friendly_500_page(seeded_work_db: DatabaseTarget,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    async def broken(*_: object) -> None:
+        raise RuntimeError("the database said something internal")
+
+    monkeypatch.setattr("netplus.me.overview.dashboard", broken)
+    with page_client(seeded_work_db, "student2@network.test") as client:
+        response = client.get("/dashboard")
+    assert response.status_code == 500 and response.headers["content-type"].startswith("text/html")
+    text = text_of(response.text)
+    assert "Something went wrong on our side" in text and "saved so far are safe" in text
+    assert "internal" not in text and "Traceback" not in text
+
+
+def test_pages_for_other_roles_answer_with_the_friendly_403(seeded_work_db: DatabaseTarget) -> None:
+    with page_client(seeded_work_db, "student2@network.test") as client:
+        response = client.get("/admin")
+    assert response.status_code == 403 and "You can't open this page" in text_of(response.text)
