@@ -204,3 +204,47 @@ SELECT is_published, deleted_at,
 FROM question_bank WHERE id = %(id)s FOR UPDATE
 """
 LOCK_ASSESSMENT = "SELECT is_published, deleted_at, slug AS label FROM assessments WHERE id = %(id)s FOR UPDATE"
+
+# --- what the instructor's pages show besides single rows -----------------------------------------
+
+# The exam's outline, for the objective pickers: every objective with its domain's name.
+EXAM_OUTLINE = """
+SELECT d.code AS domain, d.name AS domain_name, o.code, o.title
+FROM exam_domains d JOIN exam_objectives o ON o.exam_code = d.exam_code AND o.domain_code = d.code
+WHERE d.exam_code = %(exam_code)s
+ORDER BY d.code, string_to_array(o.code, '.')::int[]
+"""
+# Rows per kind and state (deleted rows apart), for the overview.
+STATE_COUNTS = """
+SELECT kind, count(*) FILTER (WHERE deleted_at IS NULL AND NOT is_published)::integer AS draft,
+       count(*) FILTER (WHERE deleted_at IS NULL AND is_published)::integer AS published,
+       count(*) FILTER (WHERE deleted_at IS NOT NULL)::integer AS deleted
+FROM (SELECT 'component' AS kind, is_published, deleted_at FROM learning_components
+      UNION ALL SELECT 'question', is_published, deleted_at FROM question_bank
+      UNION ALL SELECT 'assessment', is_published, deleted_at FROM assessments) t
+GROUP BY kind
+"""
+# The latest edited rows of the three kinds (the activity log is the admins' to read in full).
+RECENT_CHANGES = """
+SELECT * FROM (
+  SELECT 'component' AS kind, id, title AS label, is_published, deleted_at, updated_at FROM learning_components
+  UNION ALL
+  SELECT 'question', id, left(question_text, 120), is_published, deleted_at, updated_at FROM question_bank
+  UNION ALL
+  SELECT 'assessment', id, title, is_published, deleted_at, updated_at FROM assessments
+) t ORDER BY updated_at DESC, id LIMIT %(limit)s
+"""
+# Summaries of given questions in the order given (an assessment's chosen list), whatever their state.
+QUESTIONS_BY_IDS = """
+SELECT b.id, (SELECT substr(t, 8) FROM unnest(b.tags) t WHERE t LIKE 'source:%%' LIMIT 1) AS key, b.question_type,
+       b.question_text, b.difficulty_level, b.domain, b.comptia_objectives, b.points, b.exam_code, b.is_published,
+       b.author_id, b.created_at, b.updated_at, b.deleted_at
+FROM unnest(%(ids)s::uuid[]) WITH ORDINALITY AS q(id, n) JOIN question_bank b ON b.id = q.id
+ORDER BY q.n
+"""
+# Live components, for the prerequisite and "presented by" pickers.
+COMPONENT_CHOICES = """
+SELECT id, slug, title, component_type, domain FROM learning_components
+WHERE deleted_at IS NULL AND exam_code = %(exam_code)s
+ORDER BY domain, sort_order, slug
+"""
