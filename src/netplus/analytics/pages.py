@@ -29,7 +29,7 @@ from netplus.analytics.schemas import (
 from netplus.core.listing import PageRequest, read_page
 from netplus.core.problems import Problem
 from netplus.web.charts import Point
-from netplus.web.forms import FieldErrors, form_values, parse, problem_errors
+from netplus.web.forms import FieldErrors, form_values, parse
 from netplus.web.security import csrf_protect
 from netplus.web.session import AdminPage
 from netplus.web.templating import render
@@ -63,8 +63,8 @@ def read_range(values: dict[str, Any]) -> tuple[tuple[date, date] | None, FieldE
         return None, errors
     try:
         start, end = service.day_range(body.since, body.until, default_days=DEFAULT_DAYS)
-    except Problem as problem:
-        return None, problem_errors(problem, "from") | {"from": "The first day must not be after the last day."}
+    except Problem:  # the only refusal: the range starts after it ends
+        return None, {"from": "The first day must not be after the last day."}
     if (end - start).days >= MAX_DAYS:
         return None, {"from": f"Choose at most {MAX_DAYS} days."}
     return (start, end), {}
