@@ -23,6 +23,7 @@ LEFT JOIN LATERAL (
 WHERE a.is_published AND a.deleted_at IS NULL
   AND (%(assessment_type)s::text IS NULL OR a.assessment_type = %(assessment_type)s)
   AND (%(domain)s::text IS NULL OR %(domain)s = ANY (d.domains))
+  AND (%(assessment_id)s::uuid IS NULL OR a.id = %(assessment_id)s)
 ORDER BY a.assessment_type, a.slug
 LIMIT %(limit)s OFFSET %(offset)s
 """
@@ -243,4 +244,33 @@ SYNC_DRILL_ASSESSMENT = """
 UPDATE assessments SET title = %(title)s, time_limit_minutes = %(minutes)s, component_id = %(component_id)s,
                        exam_code = %(exam_code)s
 WHERE id = %(id)s
+"""
+
+# The pages' extra reads. The drills a student can start (published quiz components with a generator),
+# with the student's open drill attempt and best score on each.
+LIST_DRILLS = """
+SELECT c.id, c.title, c.description, (c.content -> 'generator' ->> 'questions')::integer AS questions,
+       (c.content -> 'generator' ->> 'time_limit_minutes')::integer AS time_limit_minutes,
+       coalesce(t.used, 0) AS attempts_used, t.best_percentage, t.open_attempt_id
+FROM learning_components c
+LEFT JOIN LATERAL (
+    SELECT count(*) AS used,
+           max(x.percentage) FILTER (WHERE x.status IN ('completed', 'timed_out')) AS best_percentage,
+           (array_agg(x.id) FILTER (WHERE x.status = 'in_progress'))[1] AS open_attempt_id
+    FROM assessments a JOIN assessment_attempts x ON x.assessment_id = a.id AND x.user_id = %(user_id)s
+    WHERE a.component_id = c.id AND cardinality(a.question_ids) = 0) t ON true
+WHERE c.is_published AND c.deleted_at IS NULL AND c.component_type = 'quiz'
+  AND jsonb_typeof(c.content -> 'generator') = 'object'
+ORDER BY c.sort_order, c.title
+"""
+# What a result page shows besides the attempt: the names of its exam's domains and objectives, and
+# whether the assessment is a generated drill (no fixed questions; "try again" starts a new drill).
+RESULT_FACTS = """
+SELECT a.component_id, cardinality(a.question_ids) = 0 AND a.component_id IS NOT NULL AS is_drill,
+       a.is_published AND a.deleted_at IS NULL AS is_listed,
+       coalesce((SELECT jsonb_object_agg(d.code, d.name) FROM exam_domains d WHERE d.exam_code = a.exam_code),
+                '{}') AS domain_names,
+       coalesce((SELECT jsonb_object_agg(o.code, o.title) FROM exam_objectives o WHERE o.exam_code = a.exam_code),
+                '{}') AS objective_names
+FROM assessments a WHERE a.id = %(assessment_id)s
 """

@@ -50,7 +50,8 @@ async def list_assessments(pool: Pool, user_id: uuid.UUID, page: PageRequest, *,
     async with user_transaction(pool, user_id) as conn:
         await time_out_expired(conn, user_id, client)
         rows, total = await fetch_page(conn, queries.LIST_ASSESSMENTS, {
-            "user_id": user_id, "assessment_type": assessment_type, "domain": domain}, page)
+            "user_id": user_id, "assessment_type": assessment_type, "domain": domain,
+            "assessment_id": None}, page)
     items = [AssessmentOut(**r, attempts_remaining=None if r["max_attempts"] is None
                            else max(0, r["max_attempts"] - r["attempts_used"])) for r in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
