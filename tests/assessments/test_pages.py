@@ -8,6 +8,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from netplus.assessments.presenting import unwrapped
 from netplus.core.database import DatabaseTarget
 from tests.assessments.helpers import make_quiz, question_id, row
 from tests.assessments.pages_helpers import (
@@ -418,3 +419,9 @@ def test_a_runner_page_and_a_save_take_a_handful_of_statements(fresh_seeded_db: 
     # sign-in, preferences, then the attempt and its question sheet: not one statement per question
     assert 4 <= len(page_statements) <= 12, page_statements
     assert len(save_statements) <= 16, save_statements
+
+
+def test_wrapped_question_lines_read_as_one_paragraph_while_code_and_lists_stay_as_written() -> None:
+    text = "Which port\nis it?\n\n```text\nline one\n  line two\n```\n- first\n- second\n\nLast\nline."
+    assert unwrapped(text) == ("Which port is it?\n\n```text\nline one\n  line two\n```\n- first\n- second\n\n"
+                               "Last line.")

@@ -27,11 +27,36 @@ GROUPS = (("practice_exam", "Practice exams", "Full exam conditions, scored on t
           ("final_exam", "Final exams", "The course's final assessments."))
 
 
+BLOCK_START = re.compile(r"^\s*([-*+>#|]|\d+[.)]\s|```|~~~)|^( {4}|\t)")
+
+
+def unwrapped(text: str | None) -> str:
+    """Text with its paragraphs' hard line breaks joined, so wrapped source lines read as one paragraph
+    (the Markdown filter keeps every line break). Code fences, lists, quotes and tables are left as written."""
+    lines: list[str] = []
+    fenced = False
+    for line in (text or "").splitlines():
+        starts_block = bool(BLOCK_START.match(line))
+        joinable = (lines and lines[-1].strip() and line.strip() and not fenced and not starts_block
+                    and not BLOCK_START.match(lines[-1]))
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if joinable:
+            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def prose_html(text: str | None) -> Markup:
+    return render_markdown(unwrapped(text))
+
+
 def question_html(question: QuestionOut) -> Markup:
     """The question text as sanitized HTML; a fill-in question shows its blank where the answer goes."""
     if question.type != "fill_blank":
-        return render_markdown(question.text)
-    html = render_markdown(question.text.replace(BLANK, BLANK_SLOT, 1))
+        return prose_html(question.text)
+    html = render_markdown(unwrapped(question.text).replace(BLANK, BLANK_SLOT, 1))
     return Markup(html.replace(BLANK_SLOT, BLANK_HTML))  # noqa: S704 - sanitized HTML plus a fixed span
 
 
@@ -69,6 +94,6 @@ def counts(attempt: AttemptOut) -> dict[str, int]:
 
 def helpers() -> dict[str, Any]:
     """What every assessment template may call."""
-    return {"question_html": question_html, "choose_hint": choose_hint, "duration": duration, "clock": clock,
-            "minutes": minutes, "answer_lines": answer_lines, "type_labels": TYPE_LABELS,
-            "status_words": STATUS_WORDS}
+    return {"question_html": question_html, "prose_html": prose_html, "choose_hint": choose_hint,
+            "duration": duration, "clock": clock, "minutes": minutes, "answer_lines": answer_lines,
+            "type_labels": TYPE_LABELS, "status_words": STATUS_WORDS}
