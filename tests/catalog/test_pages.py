@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from netplus.catalog import flashcards
 from netplus.core.database import DatabaseTarget, connect
 from tests.factories import make_component, make_user
 from tests.learner_api import FACTORY_PASSWORD, component_id, one, sql
@@ -457,3 +458,16 @@ def test_actions_belong_to_their_viewer(seeded_work_db: DatabaseTarget) -> None:
         section_of_a_deck = post_form(client, f"/learn/{DECK}/sections/0/read")
         no_such_section = post_form(client, "/learn/demo-osi-model-lesson/sections/99/read")
     assert review_a_lesson.status_code == section_of_a_deck.status_code == no_such_section.status_code == 404
+
+
+def test_the_largest_deck_of_the_pack_keeps_its_whole_schedule_within_8_kb(seeded_work_db: DatabaseTarget) -> None:
+    largest = one(seeded_work_db, "SELECT max(jsonb_array_length(content->'cards')) FROM learning_components"
+                                  " WHERE component_type = 'flashcard'")
+    cards = [flashcards.FlashCard(f"n10-009-9.9-fc-{i:03d}", "front", "back") for i in range(largest)]
+    schedule: flashcards.Schedule = {}
+    for card in cards:  # every card reviewed, several times, with long-lived states
+        for rating in (flashcards.RATINGS["again"], flashcards.RATINGS["good"], flashcards.RATINGS["easy"]):
+            schedule = flashcards.review(schedule, card.id, rating)
+    position = flashcards.dump_schedule(schedule)  # raises when over the limit
+    assert flashcards.load_schedule(position, cards).keys() == schedule.keys()
+    assert flashcards.deck_state(cards, flashcards.load_schedule(position, cards)).reviewed == largest

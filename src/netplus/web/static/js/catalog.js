@@ -19,8 +19,22 @@
     back.focus();
   });
 
-  // After htmx replaced a region, put the focus somewhere useful instead of losing it with the button.
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // Catalog filters: leave the empty ones (and the default order) out of the request, so the address
+  // pushed into the history reads like the links the page itself writes (/catalog?type=lab).
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!event.detail.elt || event.detail.elt.id !== "catalog-filters") return;
+    const data = event.detail.formData;
+    Array.from(new Set(data.keys())).forEach(function (key) {
+      const values = data.getAll(key);
+      if (values.every(function (v) { return v === ""; }) || (key === "sort" && values[0] === "sort_order")) {
+        data.delete(key);
+      }
+    });
+  });
+
+  // After htmx replaced a region (and restored the focus it could), put the focus somewhere useful
+  // instead of losing it with the button that was pressed.
+  document.addEventListener("htmx:afterSettle", function (event) {
     const target = event.detail.target;
     if (!target || !target.id) return;
     let focus = null;
