@@ -43,6 +43,10 @@
     } else if (target.id === "lab") {
       focus = target.querySelector(".is-wrong input, .is-wrong select") || target.querySelector(".lab-message");
       if (focus && focus.classList.contains("lab-message")) focus.tabIndex = -1;
+    } else if (target.id === "results") {
+      // a page link was followed: continue reading at the top of the new page, not at the old link
+      const from = event.detail.requestConfig && event.detail.requestConfig.elt;
+      if (from && from.closest(".pagination")) focus = document.getElementById("results-title");
     } else if (target.id.endsWith("-status")) {
       focus = target.querySelector(".section-done");
     }
