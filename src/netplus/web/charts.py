@@ -63,7 +63,7 @@ def line_chart(points: Sequence[Point], *, title: str, y_max: float = 100, unit:
 
 def bar_chart(points: Sequence[Point], *, title: str, y_max: float | None = None, unit: str = "") -> Markup:
     """Horizontal bars, one per label, each with its value written at its end."""
-    row, pad_l, width = 28, 170, 640
+    row, pad_l, width = 28, 240, 700
     height = max(row * len(points) + 8, 40)
     top = max([p.value or 0 for p in points] + [y_max or 0, 1])
     desc = "; ".join(f"{p.label}: {_fmt(p.value)}{unit}" for p in points) or "No data yet."
@@ -134,5 +134,5 @@ def _fmt(value: float | None) -> str:
     return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 10 else f"{value:.1f}"
 
 
-def _clip(label: str, limit: int = 24) -> str:
+def _clip(label: str, limit: int = 34) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
