@@ -35,7 +35,8 @@ def page_error(request: Request, problem: Problem) -> Response | None:
         response.headers["HX-Retarget"] = "#flash"
         response.headers["HX-Reswap"] = "innerHTML"
         response.status_code = 200 if problem.status < 500 else problem.status
-        response.body = render(request, "web/flash.html", {"kind": "error", "message": problem.detail or title}).body
+        message = {"kind": "error", "message": problem.detail or title}
+        response.body = render(request, "web/flash.html", {"flash": message}).body
         response.headers["content-length"] = str(len(response.body))
     return response
 
