@@ -35,6 +35,8 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     if not AXE.exists():
         unavailable("axe-core is not installed (npm ci)")
     page.evaluate(AXE.read_text())
+    # colours are measured as they are shown: let a fade-in finish first
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     result: dict[str, Any] = page.evaluate(
         """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
                                                                    'wcag22aa']}})""")

@@ -58,11 +58,51 @@ def take_exam(page: Page, *, screenshots: bool) -> None:
         check_page(page, "exam-result")
 
 
+def study_a_lesson(page: Page) -> None:
+    page.goto("/catalog")
+    check_page(page, "catalog")
+    page.locator("#q").fill("OSI model")
+    page.locator("#apply-filters").click()
+    page.locator("#results").get_by_role("link", name=re.compile("The OSI model, layer by layer")).first.click()
+    expect(page).to_have_url(re.compile("/learn/demo-osi-model-lesson"))
+    page.locator("#read-section-1").click()
+    expect(page.locator(".section-done").first).to_be_visible()
+    check_page(page, "lesson")
+    page.locator("#mark-complete").click()
+    expect(page.locator("#flash")).to_contain_text("Marked as complete")
+
+
+def review_flashcards(page: Page) -> None:
+    page.goto("/learn/n10-009-1-1-flashcards")
+    new_before = int(page.locator("#count-new").inner_text().split()[0])
+    page.locator("#show-answer").click()
+    expect(page.locator("#card-back")).to_be_visible()
+    check_page(page, "flashcards")
+    page.locator("#rate-good").click()
+    expect(page.locator("#count-new")).to_contain_text(str(new_before - 1))
+    page.locator("#show-answer").click()
+    page.locator("#rate-again").click()
+    expect(page.locator("#count-new")).to_contain_text(str(new_before - 2))
+
+
+def check_a_lab(page: Page) -> None:
+    page.goto("/learn/demo-firewall-rules-simulation")
+    page.locator("#task-rule1_action").select_option(label="permit")
+    page.locator("#task-rule2_port").fill("23")
+    page.locator("#check-lab").click()
+    expect(page.locator("#task-rule1_action-result")).to_contain_text("Correct")
+    expect(page.locator("#task-rule2_port-result")).to_contain_text("Not yet")
+    check_page(page, "lab")
+
+
 def test_a_student_studies_and_takes_a_timed_exam(desktop: Watched, live_server: LiveServer) -> None:
     page = desktop.page
     name = unique("student")
     sign_up(page, name, "a long and private passphrase")
     sign_in(page, name, "a long and private passphrase")
+    study_a_lesson(page)
+    review_flashcards(page)
+    check_a_lab(page)
     take_exam(page, screenshots=True)
 
     page.goto("/dashboard")
@@ -71,6 +111,8 @@ def test_a_student_studies_and_takes_a_timed_exam(desktop: Watched, live_server:
     expect(attempts).to_contain_text("%")
     expect(page.locator(".stat", has_text="Streak")).to_contain_text("1 day")
     expect(page.locator(".stat", has_text="Streak")).to_contain_text("Active today")
+    domain_one = page.locator(".domain-list li", has_text="Networking Concepts")
+    expect(domain_one).not_to_contain_text("0 of 31 done")  # the lesson counts toward its domain
     check_page(page, "dashboard-after-exam")
 
 
@@ -79,8 +121,10 @@ def test_the_exam_runner_on_a_phone(phone: Watched, live_server: LiveServer) -> 
     name = unique("mobile")
     sign_up(page, name, "a long and private passphrase")
     sign_in(page, name, "a long and private passphrase")
-    page.goto("/exams")
-    check_page(page, "exams")
+    for path, shot in (("/catalog", "catalog"), ("/learn/demo-osi-model-lesson", "lesson"),
+                       ("/learn/n10-009-1-1-flashcards", "flashcards"), ("/exams", "exams")):
+        page.goto(path)
+        check_page(page, shot)
     page.get_by_role("link", name=f"Start {EXAM}").click()
     page.locator("#start-attempt").click()
     answer_current_question(page, 1)

@@ -26,11 +26,18 @@ def demote_headings(html: str) -> str:
     return HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
 
 
+def scrollable_tables(html: str) -> str:
+    """Wide tables scroll sideways on a phone; a region that scrolls must take the keyboard focus."""
+    return (html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table>')
+            .replace("</table>", "</table></div>"))
+
+
 @lru_cache(maxsize=512)
 def sanitized_html(text: str) -> str:
     html = demote_headings(MD.render(text))
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-                     link_rel="noopener noreferrer nofollow")
+    clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                      link_rel="noopener noreferrer nofollow")
+    return scrollable_tables(clean)  # after sanitizing: this markup is ours
 
 
 def render_markdown(text: str | None) -> Markup:
