@@ -104,6 +104,15 @@ def seeded_work_db(seeded_template: DatabaseTarget) -> Iterator[DatabaseTarget]:
     drop_database(target)
 
 
+@pytest.fixture(scope="session")
+def seeded_pages_db(seeded_template: DatabaseTarget) -> Iterator[DatabaseTarget]:
+    """The demo data for page tests that commit (sign-ins, sessions, new accounts and questions) and
+    can share what they leave behind; apart from `seeded_work_db`, whose tests expect the demo as seeded."""
+    target = clone(seeded_template, f"netplus_test_seeded_pages_{RUN_ID}")
+    yield target
+    drop_database(target)
+
+
 def rolled_back(target: DatabaseTarget) -> Iterator[Conn]:
     conn = connect(target)
     try:
@@ -152,3 +161,9 @@ def empty_db(server: DatabaseTarget) -> Iterator[DatabaseTarget]:
 @pytest.fixture
 def backup_dir(tmp_path: Path) -> Path:
     return tmp_path / "backups"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last: Playwright's sync API keeps an event loop running in the main thread
+    for as long as the browser is open, and tests that call asyncio.run() cannot run beside it."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/browser/"))

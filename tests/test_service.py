@@ -36,11 +36,11 @@ def test_an_unexpected_error_reveals_nothing(fresh_db: DatabaseTarget) -> None:
         app = client.app
         assert isinstance(app, FastAPI)
 
-        @app.get("/boom")
+        @app.get("/api/v1/boom")
         async def boom() -> None:
             raise RuntimeError("SELECT secret FROM somewhere")
 
-        response = client.get("/boom")
+        response = client.get("/api/v1/boom")
     assert response.status_code == 500
     assert "secret" not in response.text and "Traceback" not in response.text
     assert response.json()["title"] == "Internal error"

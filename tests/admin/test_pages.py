@@ -156,16 +156,16 @@ def test_the_list_pages_through_many_accounts_and_checks_its_filters(fresh_seede
 
 
 @pytest.mark.parametrize("identifier", ["student1@network.test", "instructor@network.test"])
-def test_students_and_instructors_get_the_403_page(seeded_work_db: DatabaseTarget, identifier: str) -> None:
-    with page_client(seeded_work_db, ADMIN) as admin:
+def test_students_and_instructors_get_the_403_page(seeded_pages_db: DatabaseTarget, identifier: str) -> None:
+    with page_client(seeded_pages_db, ADMIN) as admin:
         target = find_user(admin, "student1")
-    with page_client(seeded_work_db, identifier) as client:
+    with page_client(seeded_pages_db, identifier) as client:
         pages = [client.get(url) for url in ("/admin", "/admin/users", f"/admin/users/{target}", "/admin/analytics")]
         change = post_form(client, f"/admin/users/{target}/role", {"role": "admin"})
     for response in [*pages, change]:
         assert response.status_code == 403
         assert "You can't open this page" in text_of(response.text) and "This page is for admins." in response.text
-    assert account(seeded_work_db, "student1") == ("student", "active", False)
+    assert account(seeded_pages_db, "student1") == ("student", "active", False)
 
 
 def test_signed_out_visitors_are_sent_to_sign_in_and_forms_need_the_token(fresh_seeded_db: DatabaseTarget) -> None:

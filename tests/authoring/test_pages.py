@@ -113,9 +113,9 @@ def test_an_instructor_writes_and_publishes_a_question_of_each_type(fresh_seeded
     ("true_false", TYPED["true_false"] | {"hint_1": "", "hint_2": ""}, "hint_1", "Give at least one hint."),
 ])
 def test_an_inconsistent_question_is_refused_next_to_its_field_and_nothing_is_saved(
-        seeded_work_db: DatabaseTarget, qtype: str, typed: dict[str, Any], field: str, message: str) -> None:
-    before = counts(seeded_work_db)
-    with page_client(seeded_work_db, INSTRUCTOR) as client:
+        seeded_pages_db: DatabaseTarget, qtype: str, typed: dict[str, Any], field: str, message: str) -> None:
+    before = counts(seeded_pages_db)
+    with page_client(seeded_pages_db, INSTRUCTOR) as client:
         page = client.get(f"/instructor/questions/new?type={qtype}")
         refused = resubmit(client, "/instructor/questions/new", page, "question-form", COMMON | typed)
     assert refused.status_code == 422
@@ -123,12 +123,12 @@ def test_an_inconsistent_question_is_refused_next_to_its_field_and_nothing_is_sa
     assert re.search(rf'aria-describedby="[^"]*\b{field}-error\b', refused.text)  # the control names its error
     assert "Nothing was saved" in text_of(refused.text)
     assert typed["question"] in refused.text  # the input is kept
-    assert counts(seeded_work_db) == before
+    assert counts(seeded_pages_db) == before
 
 
-def test_a_simulation_select_field_needs_its_expected_option(seeded_work_db: DatabaseTarget) -> None:
-    before = counts(seeded_work_db)
-    with page_client(seeded_work_db, INSTRUCTOR) as client:
+def test_a_simulation_select_field_needs_its_expected_option(seeded_pages_db: DatabaseTarget) -> None:
+    before = counts(seeded_pages_db)
+    with page_client(seeded_pages_db, INSTRUCTOR) as client:
         page = client.get("/instructor/questions/new?type=simulation")
         as_select = resubmit(client, "/instructor/questions/new", page, "question-form",
                              {"field_kind_0": "select", "field_label_0": "Action"}, action="refresh")
@@ -141,12 +141,12 @@ def test_a_simulation_select_field_needs_its_expected_option(seeded_work_db: Dat
         assert error_of(refused.text, "field_expected_0") == "Mark the option the learner must choose."
         saved = resubmit(client, "/instructor/questions/new", refused, "question-form", {"field_expected_0": "c1"})
         question_id = created_id(saved)
-    assert question_row(seeded_work_db, question_id)["answer"] == {"f1": "c1"}
-    assert counts(seeded_work_db)[0] == before[0] + 1
+    assert question_row(seeded_pages_db, question_id)["answer"] == {"f1": "c1"}
+    assert counts(seeded_pages_db)[0] == before[0] + 1
 
 
-def test_editor_buttons_add_remove_and_reorder_keeping_what_was_typed(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db, INSTRUCTOR) as client:
+def test_editor_buttons_add_remove_and_reorder_keeping_what_was_typed(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db, INSTRUCTOR) as client:
         page = client.get("/instructor/questions/new?type=multiple_choice")
         typed = {"question": "Which port does DNS use?", "option_text_0": "53", "option_text_1": "25"}
         added = resubmit(client, "/instructor/questions/new", page, "question-form", typed, action="add_option")
@@ -272,8 +272,8 @@ def test_publishing_an_assessment_with_an_unpublished_question_shows_the_service
     assert row == (False,)
 
 
-def test_students_get_the_403_page(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db, STUDENT) as client:
+def test_students_get_the_403_page(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db, STUDENT) as client:
         pages = [client.get(url) for url in ("/instructor", "/instructor/questions/new?type=true_false",
                                              "/instructor/learners", "/instructor/assessments")]
         posted = post_form(client, "/instructor/questions/new", {"type": "true_false"} | TYPED["true_false"])

@@ -10,8 +10,8 @@ from netplus.web.markdown import render_markdown
 from tests.web.pages import csrf, page_client, post_form, text_of
 
 
-def test_every_page_response_carries_a_strict_csp_and_hardening_headers(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db) as client:
+def test_every_page_response_carries_a_strict_csp_and_hardening_headers(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db) as client:
         response = client.get("/login")
     csp = response.headers["content-security-policy"]
     assert "script-src 'self';" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
@@ -22,8 +22,8 @@ def test_every_page_response_carries_a_strict_csp_and_hardening_headers(seeded_w
     assert "Secure" not in cookie  # served over http here
 
 
-def test_cookies_are_secure_when_the_platform_is_served_over_https(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db, public_base_url="https://netplus.example") as client:
+def test_cookies_are_secure_when_the_platform_is_served_over_https(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db, public_base_url="https://netplus.example") as client:
         client.base_url = client.base_url.copy_with(scheme="https")  # Secure cookies come back over https only
         response = client.get("/login")
         assert "Secure" in response.headers["set-cookie"]
@@ -33,8 +33,8 @@ def test_cookies_are_secure_when_the_platform_is_served_over_https(seeded_work_d
     assert "Secure" in session_cookie and "HttpOnly" in session_cookie and "samesite=lax" in session_cookie.lower()
 
 
-def test_a_form_without_the_pages_token_is_refused_and_changes_nothing(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db) as client:
+def test_a_form_without_the_pages_token_is_refused_and_changes_nothing(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db) as client:
         csrf(client)
         forged = client.post("/login", data={"identifier": "student1@network.test", "password": "password123",
                                              "csrf_token": "forged-" * 8}, follow_redirects=False)
@@ -49,8 +49,8 @@ def test_a_form_without_the_pages_token_is_refused_and_changes_nothing(seeded_wo
         assert "did not come from NetPlus" in text_of(response.text)
 
 
-def test_unknown_pages_get_the_friendly_404_and_the_api_keeps_problem_json(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db) as client:
+def test_unknown_pages_get_the_friendly_404_and_the_api_keeps_problem_json(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db) as client:
         page = client.get("/no-such-page")
         api = client.get("/api/v1/no-such-thing")
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
@@ -58,8 +58,8 @@ def test_unknown_pages_get_the_friendly_404_and_the_api_keeps_problem_json(seede
     assert api.status_code == 404 and api.headers["content-type"] == "application/problem+json"
 
 
-def test_signed_out_visitors_are_sent_to_sign_in_and_brought_back(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db) as client:
+def test_signed_out_visitors_are_sent_to_sign_in_and_brought_back(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db) as client:
         response = client.get("/settings?tab=display", follow_redirects=False)
         assert response.status_code == 303
         assert response.headers["location"] == "/login?next=/settings%3Ftab%3Ddisplay"
@@ -71,8 +71,8 @@ def test_signed_out_visitors_are_sent_to_sign_in_and_brought_back(seeded_work_db
     assert offsite.headers["location"] == "/dashboard"
 
 
-def test_static_assets_and_the_api_docs_are_served_locally(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db) as client:
+def test_static_assets_and_the_api_docs_are_served_locally(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db) as client:
         page = client.get("/login").text
         docs = client.get("/docs").text
         assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', page + docs)
@@ -99,13 +99,13 @@ def test_charts_state_their_figures_in_text() -> None:
     assert "style=" not in line + bars + cal  # the CSP forbids inline styles
 
 
-def test_an_unexpected_failure_shows_the_friendly_500_page(seeded_work_db: DatabaseTarget,
+def test_an_unexpected_failure_shows_the_friendly_500_page(seeded_pages_db: DatabaseTarget,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     async def broken(*_: object) -> None:
         raise RuntimeError("the database said something internal")
 
     monkeypatch.setattr("netplus.me.overview.dashboard", broken)
-    with page_client(seeded_work_db, "student2@network.test") as client:
+    with page_client(seeded_pages_db, "student2@network.test") as client:
         response = client.get("/dashboard")
     assert response.status_code == 500 and response.headers["content-type"].startswith("text/html")
     text = text_of(response.text)
@@ -113,7 +113,7 @@ def test_an_unexpected_failure_shows_the_friendly_500_page(seeded_work_db: Datab
     assert "internal" not in text and "Traceback" not in text
 
 
-def test_pages_for_other_roles_answer_with_the_friendly_403(seeded_work_db: DatabaseTarget) -> None:
-    with page_client(seeded_work_db, "student2@network.test") as client:
+def test_pages_for_other_roles_answer_with_the_friendly_403(seeded_pages_db: DatabaseTarget) -> None:
+    with page_client(seeded_pages_db, "student2@network.test") as client:
         response = client.get("/admin")
     assert response.status_code == 403 and "You can't open this page" in text_of(response.text)
