@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 
-from netplus.authoring.reference import Domain
+from netplus.catalog.reference import Domain
 from netplus.core.listing import PageRequest
 from netplus.web.security import csrf_protect
 

@@ -207,13 +207,6 @@ LOCK_ASSESSMENT = "SELECT is_published, deleted_at, slug AS label FROM assessmen
 
 # --- what the instructor's pages show besides single rows -----------------------------------------
 
-# The exam's outline, for the objective pickers: every objective with its domain's name.
-EXAM_OUTLINE = """
-SELECT d.code AS domain, d.name AS domain_name, o.code, o.title
-FROM exam_domains d JOIN exam_objectives o ON o.exam_code = d.exam_code AND o.domain_code = d.code
-WHERE d.exam_code = %(exam_code)s
-ORDER BY d.code, string_to_array(o.code, '.')::int[]
-"""
 # Rows per kind and state (deleted rows apart), for the overview.
 STATE_COUNTS = """
 SELECT kind, count(*) FILTER (WHERE deleted_at IS NULL AND NOT is_published)::integer AS draft,

@@ -7,21 +7,10 @@ from datetime import datetime
 from netplus.accounts.service import Pool, SignedIn
 from netplus.authoring import queries
 from netplus.authoring.schemas import QuestionSummary
+from netplus.catalog import reference as catalog_reference
+from netplus.catalog.reference import Domain
 from netplus.core.pool import user_transaction
 from netplus.core.rows import fetch_all
-
-
-@dataclass(frozen=True)
-class Objective:
-    code: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Domain:
-    code: str
-    name: str
-    objectives: list[Objective]
 
 
 @dataclass(frozen=True)
@@ -47,13 +36,9 @@ def state_of(is_published: bool, deleted_at: datetime | None) -> str:
 
 
 async def exam_outline(pool: Pool, staff: SignedIn, exam_code: str = "N10-009") -> list[Domain]:
+    """The exam's domains and objectives, as the catalog reads them, for the pickers."""
     async with user_transaction(pool, staff.user.id) as conn:
-        rows = await fetch_all(conn, queries.EXAM_OUTLINE, {"exam_code": exam_code})
-    domains: dict[str, Domain] = {}
-    for r in rows:
-        domain = domains.setdefault(r["domain"], Domain(r["domain"], r["domain_name"], []))
-        domain.objectives.append(Objective(r["code"], r["title"]))
-    return list(domains.values())
+        return await catalog_reference.exam_outline(conn, exam_code)
 
 
 async def state_counts(pool: Pool, staff: SignedIn) -> dict[str, dict[str, int]]:
