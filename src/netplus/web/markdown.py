@@ -27,9 +27,9 @@ def demote_headings(html: str) -> str:
 
 
 def scrollable_tables(html: str) -> str:
-    """Wide tables scroll sideways on a phone; a region that scrolls must take the keyboard focus."""
+    """Wide tables and code scroll sideways on a phone; a region that scrolls must take the keyboard focus."""
     return (html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table>')
-            .replace("</table>", "</table></div>"))
+            .replace("</table>", "</table></div>").replace("<pre>", '<pre tabindex="0">'))
 
 
 @lru_cache(maxsize=512)
