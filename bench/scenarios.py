@@ -78,6 +78,22 @@ def submit(conn: Conn, rng: random.Random) -> list[str]:
     return [line("POST", f"/api/v1/attempts/{attempt}/submit", n) for n, attempt, _, _ in rows]
 
 
+def dashboard_html(conn: Conn, rng: random.Random) -> list[str]:
+    """The dashboard page: the API's dashboard plus streak, achievements, goals, calendar, trend, attempts."""
+    return [line("GET", "/dashboard", n) for n in users(conn, rng)]
+
+
+def catalog_html(conn: Conn, rng: random.Random) -> list[str]:
+    """The catalog page of a domain: 24 cards with progress and locks, and the filter form's outline."""
+    return [line("GET", f"/catalog?domain={rng.choice(['1.0', '2.0', '3.0', '4.0', '5.0'])}", n)
+            for n in users(conn, rng)]
+
+
+def exams_html(conn: Conn, rng: random.Random) -> list[str]:
+    return [line("GET", "/exams", n) for n in users(conn, rng)]
+
+
 SCENARIOS = [Scenario("dashboard", dashboard), Scenario("catalog_page", catalog),
              Scenario("start_attempt", start_attempt), Scenario("save_answer", save_answer),
-             Scenario("submit", submit)]
+             Scenario("submit", submit), Scenario("dashboard_html", dashboard_html),
+             Scenario("catalog_html", catalog_html), Scenario("exams_html", exams_html)]
