@@ -2,6 +2,7 @@
 sideways scrolling, no browser error, and a screenshot in docs/screenshots/."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.browser import check_page, sign_in
 from tests.browser.conftest import Watched
@@ -38,3 +39,16 @@ def test_the_main_pages(who: str | None, device: str, request: pytest.FixtureReq
         assert response is not None
         assert response.status < 400, (path, response.status)
         check_page(page, name)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_locked_component_and_a_missing_page(device: str, request: pytest.FixtureRequest) -> None:
+    page = request.getfixturevalue(device).page
+    sign_in(page, "student2@network.test")
+    response = page.goto("/learn/demo-subnetting-lab")
+    assert response is not None and response.status == 409
+    expect(page.locator("main")).to_contain_text("IPv4 addressing, CIDR and subnet math")  # what to finish first
+    check_page(page, "lab-locked")
+    response = page.goto("/learn/no-such-thing")
+    assert response is not None and response.status == 404
+    check_page(page, "not-found")
