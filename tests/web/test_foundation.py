@@ -117,3 +117,31 @@ def test_pages_for_other_roles_answer_with_the_friendly_403(seeded_pages_db: Dat
     with page_client(seeded_pages_db, "student2@network.test") as client:
         response = client.get("/admin")
     assert response.status_code == 403 and "You can't open this page" in text_of(response.text)
+
+
+def test_every_state_changing_page_route_checks_the_csrf_token() -> None:
+    from fastapi import APIRouter
+    from fastapi.dependencies.models import Dependant
+    from fastapi.routing import APIRoute
+
+    from netplus.web.app import page_routers
+    from netplus.web.security import csrf_protect
+
+    def calls(dependant: Dependant) -> set[object]:
+        found: set[object] = {dependant.call}
+        for sub in dependant.dependencies:
+            found |= calls(sub)
+        return found
+
+    def routes(router: APIRouter) -> list[APIRoute]:
+        found: list[APIRoute] = []
+        for route in router.routes:
+            if isinstance(route, APIRoute):
+                found.append(route)
+            elif isinstance(inner := getattr(route, "original_router", None), APIRouter):
+                found += routes(inner)  # an included router
+        return found
+
+    changing = [r for router in page_routers() for r in routes(router) if (r.methods or set()) - {"GET", "HEAD"}]
+    assert len(changing) > 30
+    assert [r.path for r in changing if csrf_protect not in calls(r.dependant)] == []
