@@ -92,8 +92,9 @@ async def reset(body: ResetIn, pool: PoolDep, settings: SettingsDep, limiter: Li
 
 @router.post("/password")
 async def change_password(body: PasswordChangeIn, signed_in: CurrentSession, pool: PoolDep, settings: SettingsDep,
-                          client: ClientDep) -> PasswordChanged:
-    ended = await service.change_password(pool, settings, signed_in, current_password=body.current_password,
-                                          new_password=body.new_password,
-                                          end_other_sessions=body.end_other_sessions, client=client)
+                          limiter: LimiterDep, client: ClientDep) -> PasswordChanged:
+    async with ratelimit.password_check(limiter, signed_in.user.id):
+        ended = await service.change_password(pool, settings, signed_in, current_password=body.current_password,
+                                              new_password=body.new_password,
+                                              end_other_sessions=body.end_other_sessions, client=client)
     return PasswordChanged(other_sessions_ended=ended)

@@ -1,6 +1,9 @@
 """Rate limits on the doors (sign-in, sign-up, reset, verification), with the `limits` library:
 Redis when REDIS_URL is set (shared by every process), this process's memory otherwise."""
 
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from limits import RateLimitItem, parse
@@ -18,6 +21,9 @@ REGISTER_PER_ADDRESS = parse("10/hour")
 RESET_PER_ADDRESS = parse("10/hour")
 RESET_PER_ACCOUNT = parse("3/hour")
 VERIFY_PER_ADDRESS = parse("30/hour")
+# A signed-in user proving the password again (changing it, deleting the account): wrong guesses count
+# per account, so a stolen session cannot be used to guess the password.
+PASSWORD_CHECK_PER_ACCOUNT = parse("5/10 minutes")
 
 
 @dataclass
@@ -42,6 +48,21 @@ class Limiter:
         """Count one attempt; refuse with 429 once the window is full."""
         if not await self.hit(limit, *key):
             raise too_many(limit)
+
+
+@asynccontextmanager
+async def password_check(limiter: Limiter, user_id: uuid.UUID) -> AsyncIterator[None]:
+    """Around a step that checks the current password: refused once the wrong guesses fill the window;
+    a wrong guess (a refusal naming current_password) counts."""
+    key = ("password-check", str(user_id))
+    if not await limiter.allowed(PASSWORD_CHECK_PER_ACCOUNT, *key):
+        raise too_many(PASSWORD_CHECK_PER_ACCOUNT)
+    try:
+        yield
+    except Problem as problem:
+        if any(e.get("field") == "current_password" for e in problem.errors):
+            await limiter.hit(PASSWORD_CHECK_PER_ACCOUNT, *key)
+        raise
 
 
 def too_many(limit: RateLimitItem) -> Problem:

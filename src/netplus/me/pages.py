@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from netplus.accounts import service as accounts
-from netplus.accounts.dependencies import SESSION_COOKIE, ClientDep, PoolDep, SettingsDep
+from netplus.accounts.dependencies import SESSION_COOKIE, ClientDep, LimiterDep, PoolDep, SettingsDep
 from netplus.accounts.schemas import PasswordChangeIn
 from netplus.assessments.service import list_my_attempts
+from netplus.core import ratelimit
 from netplus.core.listing import PageRequest
 from netplus.core.pool import user_transaction
 from netplus.core.problems import Problem
@@ -157,16 +158,17 @@ async def settings_save(request: Request, signed_in: PageUser, pool: PoolDep, cl
 
 @router.post("/settings/password")
 async def password_change(request: Request, signed_in: PageUser, pool: PoolDep, settings: SettingsDep,
-                          client: ClientDep) -> Response:
+                          limiter: LimiterDep, client: ClientDep) -> Response:
     values = await form_values(request)
     body, errors = parse(PasswordChangeIn, {"current_password": values.get("current_password", ""),
                                             "new_password": values.get("new_password", ""),
                                             "end_other_sessions": checkbox(values, "end_other_sessions")})
     if body is not None:
         try:
-            ended = await accounts.change_password(
-                pool, settings, signed_in, current_password=body.current_password, new_password=body.new_password,
-                end_other_sessions=body.end_other_sessions, client=client)
+            async with ratelimit.password_check(limiter, signed_in.user.id):
+                ended = await accounts.change_password(
+                    pool, settings, signed_in, current_password=body.current_password,
+                    new_password=body.new_password, end_other_sessions=body.end_other_sessions, client=client)
         except Problem as problem:
             errors = problem_errors(problem)
         else:
@@ -175,12 +177,14 @@ async def password_change(request: Request, signed_in: PageUser, pool: PoolDep, 
 
 
 @router.post("/settings/delete-account")
-async def delete_account(request: Request, signed_in: PageUser, pool: PoolDep, client: ClientDep) -> Response:
+async def delete_account(request: Request, signed_in: PageUser, pool: PoolDep, limiter: LimiterDep,
+                         client: ClientDep) -> Response:
     values = await form_values(request)
     body, errors = parse(DeleteAccountIn, {"current_password": values.get("delete_password", "")})
     if body is not None:
         try:
-            async with user_transaction(pool, signed_in.user.id) as conn:
+            async with (ratelimit.password_check(limiter, signed_in.user.id),
+                        user_transaction(pool, signed_in.user.id) as conn):
                 await account.delete_account(conn, signed_in, body.current_password, client)
         except Problem as problem:
             errors = problem_errors(problem)

@@ -5,7 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from netplus.accounts.dependencies import SESSION_COOKIE, ClientDep, CurrentSession, PoolDep
+from netplus.accounts.dependencies import SESSION_COOKIE, ClientDep, CurrentSession, LimiterDep, PoolDep
+from netplus.core import ratelimit
 from netplus.core.pool import user_transaction
 from netplus.me import account, goals, overview
 from netplus.me.schemas import (
@@ -54,9 +55,11 @@ async def patch_settings(body: SettingsPatch, signed_in: CurrentSession, pool: P
 
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_me(body: DeleteAccountIn, signed_in: CurrentSession, pool: PoolDep, client: ClientDep) -> Response:
-    """Delete your account (a soft delete that frees your email and username); needs your password."""
-    async with user_transaction(pool, signed_in.user.id) as conn:
+async def delete_me(body: DeleteAccountIn, signed_in: CurrentSession, pool: PoolDep, limiter: LimiterDep,
+                    client: ClientDep) -> Response:
+    """Delete your account (a soft delete that frees your email and username); needs your password.
+    Wrong passwords count toward a limit of 5 per 10 minutes (shared with changing the password)."""
+    async with ratelimit.password_check(limiter, signed_in.user.id), user_transaction(pool, signed_in.user.id) as conn:
         await account.delete_account(conn, signed_in, body.current_password, client)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     response.delete_cookie(SESSION_COOKIE, path="/")
