@@ -5,10 +5,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from netplus.accounts import service
+from netplus.accounts import doors, service
 from netplus.accounts.dependencies import SESSION_COOKIE, ClientDep, LimiterDep, PoolDep, SettingsDep
 from netplus.accounts.schemas import LoginIn, RegisterIn, ResetIn, ResetRequestIn
-from netplus.core import ratelimit
 from netplus.core.problems import Problem, not_found
 from netplus.core.rows import fetch_all
 from netplus.web.forms import form_values, only, parse, problem_errors
@@ -41,9 +40,8 @@ async def signup(request: Request, pool: PoolDep, settings: SettingsDep, limiter
         errors.setdefault("password_confirm", "The two passwords are not the same.")
     if body is not None and not errors:
         try:
-            await limiter.require(ratelimit.REGISTER_PER_ADDRESS, "register", client.ip or "-")
-            await service.register(pool, settings, email=body.email, username=body.username,
-                                   password=body.password, client=client)
+            await doors.register(pool, settings, limiter, client, email=body.email, username=body.username,
+                                 password=body.password)
             return render(request, "accounts/check_inbox.html",
                           {"title": "Check your inbox", "message": CHECK_INBOX, "email": body.email,
                            "outbox": settings.demo_outbox})
@@ -59,8 +57,7 @@ async def verify_email(request: Request, pool: PoolDep, limiter: LimiterDep, cli
                        token: str = "") -> Response:
     """Following the mail's link confirms the address (the token is single-use, so a reload says so)."""
     try:
-        await limiter.require(ratelimit.VERIFY_PER_ADDRESS, "verify", client.ip or "-")
-        await service.verify_email(pool, token=token, client=client)
+        await doors.verify_email(pool, limiter, client, token=token)
     except Problem as problem:
         return render(request, "accounts/verified.html", {"title": "Link not valid", "ok": False,
                                                           "detail": problem.detail}, status_code=problem.status)
@@ -89,22 +86,14 @@ async def login(request: Request, pool: PoolDep, settings: SettingsDep, limiter:
     values = await form_values(request)
     body, errors = parse(LoginIn, only(values, "identifier", "password"))
     if body is not None:
-        account_key = ("login", body.identifier.lower(), client.ip or "-")
         try:
-            if not await limiter.allowed(ratelimit.LOGIN_PER_ACCOUNT_AND_ADDRESS, *account_key):
-                raise ratelimit.too_many(ratelimit.LOGIN_PER_ACCOUNT_AND_ADDRESS)
-            await limiter.require(ratelimit.LOGIN_PER_ADDRESS, "login", client.ip or "-")
-            session = await service.login(pool, settings, identifier=body.identifier, password=body.password,
-                                          client=client)
+            session = await doors.login(pool, settings, limiter, client, identifier=body.identifier,
+                                        password=body.password)
         except Problem as problem:
-            if problem.status == 401:
-                await limiter.hit(ratelimit.LOGIN_PER_ACCOUNT_AND_ADDRESS, *account_key)
             errors = {"form": problem.detail or problem.title}
         else:
             response = RedirectResponse(safe_next(str(values.get("next") or "")), status_code=303)
-            response.set_cookie(SESSION_COOKIE, session.token, max_age=settings.session_absolute_days * 86400,
-                                httponly=True, samesite="lax", secure=settings.public_base_url.startswith("https://"),
-                                path="/")
+            doors.set_session_cookie(response, settings, session.token)
             return response
     values.pop("password", None)
     return render(request, "accounts/login.html", {"values": values, "errors": errors}, status_code=422)
@@ -131,9 +120,7 @@ async def forgot(request: Request, pool: PoolDep, settings: SettingsDep, limiter
     body, errors = parse(ResetRequestIn, only(values, "email"), MESSAGES)
     if body is not None:
         try:
-            await limiter.require(ratelimit.RESET_PER_ADDRESS, "reset", client.ip or "-")
-            if await limiter.hit(ratelimit.RESET_PER_ACCOUNT, "reset", body.email.lower()):
-                await service.request_password_reset(pool, settings, email=body.email, client=client)
+            await doors.request_reset(pool, settings, limiter, client, email=body.email)
         except Problem as problem:
             errors = problem_errors(problem, "email")
         else:
@@ -157,9 +144,8 @@ async def reset(request: Request, pool: PoolDep, settings: SettingsDep, limiter:
         errors.setdefault("new_password_confirm", "The two passwords are not the same.")
     if body is not None and not errors:
         try:
-            await limiter.require(ratelimit.VERIFY_PER_ADDRESS, "reset-confirm", client.ip or "-")
-            await service.reset_password(pool, settings, token=body.token, new_password=body.new_password,
-                                         client=client)
+            await doors.reset_password(pool, settings, limiter, client, token=body.token,
+                                       new_password=body.new_password)
         except Problem as problem:
             errors = problem_errors(problem, "form")
         else:
