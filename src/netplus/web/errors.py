@@ -28,17 +28,14 @@ def page_error(request: Request, problem: Problem) -> Response | None:
     if problem.status == 401:
         return sign_in_redirect(request, LoginRequiredError(request.url.path))
     title = TITLES.get(problem.status, problem.title)
-    response = render(request, "web/error.html", {"status": problem.status, "title": title,
-                                                  "detail": problem.detail}, status_code=problem.status)
     if request.headers.get("hx-request"):
         # htmx does not swap error responses by default; show the message where the page expects it
-        response.headers["HX-Retarget"] = "#flash"
-        response.headers["HX-Reswap"] = "innerHTML"
-        response.status_code = 200 if problem.status < 500 else problem.status
         message = {"kind": "error", "message": problem.detail or title}
-        response.body = render(request, "web/flash.html", {"flash": message}).body
-        response.headers["content-length"] = str(len(response.body))
-    return response
+        return render(request, "web/flash.html", {"flash": message},
+                      status_code=200 if problem.status < 500 else problem.status,
+                      headers=problem.headers | {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"})
+    return render(request, "web/error.html", {"status": problem.status, "title": title, "detail": problem.detail},
+                  status_code=problem.status, headers=problem.headers)
 
 
 def sign_in_redirect(request: Request, exc: LoginRequiredError) -> Response:
