@@ -18,7 +18,16 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Response, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Response,
+    ViewportSize,
+    sync_playwright,
+)
 
 from netplus.core.app import create_app
 from netplus.core.database import DatabaseTarget, connect, create_database, drop_database
@@ -32,8 +41,8 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-extensions", "--no-first-run",
                   "--disable-component-update", "--disable-sync", "--metrics-recording-only"]
-DESKTOP = {"width": 1280, "height": 860}
-PHONE = {"width": 360, "height": 780}
+DESKTOP = ViewportSize(width=1280, height=860)
+PHONE = ViewportSize(width=360, height=780)
 
 
 def chromium_path() -> str | None:
@@ -120,8 +129,8 @@ class Watched:
             self.errors.append(f"{response.status} for {kind} {response.url}")
 
 
-def open_page(browser: Browser, live_server: LiveServer, viewport: dict[str, int]) -> tuple[Watched, object]:
-    context = browser.new_context(base_url=live_server.url, viewport=viewport)  # type: ignore[arg-type]
+def open_page(browser: Browser, live_server: LiveServer, viewport: ViewportSize) -> tuple[Watched, BrowserContext]:
+    context = browser.new_context(base_url=live_server.url, viewport=viewport)
     context.set_default_timeout(10_000)
     page = context.new_page()
     watched = Watched(page)
@@ -135,7 +144,7 @@ def open_page(browser: Browser, live_server: LiveServer, viewport: dict[str, int
 def desktop(browser: Browser, live_server: LiveServer) -> Iterator[Watched]:
     watched, context = open_page(browser, live_server, DESKTOP)
     yield watched
-    context.close()  # type: ignore[attr-defined]
+    context.close()
     assert watched.errors == [], "the browser reported errors"
 
 
@@ -143,7 +152,7 @@ def desktop(browser: Browser, live_server: LiveServer) -> Iterator[Watched]:
 def phone(browser: Browser, live_server: LiveServer) -> Iterator[Watched]:
     watched, context = open_page(browser, live_server, PHONE)
     yield watched
-    context.close()  # type: ignore[attr-defined]
+    context.close()
     assert watched.errors == [], "the browser reported errors"
 
 
